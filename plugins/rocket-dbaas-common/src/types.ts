@@ -1,0 +1,187 @@
+import type {
+  ActivityStatus,
+  ActivityType,
+  ClusterLifecycle,
+  ContactRole,
+  ContactType,
+  DbmsType,
+  EnvironmentName,
+  Health,
+  NoteColour,
+  NotificationTopic,
+  PortStatus,
+  ServerRole,
+  Weekday,
+} from './enums';
+
+/** @public */
+export type Environment = {
+  name: EnvironmentName;
+  sortOrder: number;
+  isProduction: boolean;
+};
+
+/** @public */
+export type Datacenter = { code: string; name: string; sortOrder: number };
+
+/** @public */
+export type MaintenanceWindow = {
+  weekday: Weekday;
+  /** Start time as HH:MM. */
+  start: string;
+  durationMinutes: number;
+  timeZone: string;
+};
+
+/** @public */
+export type BackupRetention = { days: number; minFullCount: number };
+
+/** @public */
+export type RequestedResources = { cpu: number; ramGb: number; diskGb: number };
+
+/** A server, in a cluster or in the pool. @public */
+export type Server = {
+  id: number;
+  hostname: string;
+  address: string;
+  datacenter: string;
+  environment: EnvironmentName;
+  dbmsType: DbmsType;
+  cpu: number;
+  ramGb: number;
+  diskGb: number;
+  cluster: string | null;
+  role: ServerRole;
+  health: Health;
+  osVersion: string | null;
+  dbVersion: string | null;
+  dbVersionNumber: number | null;
+  osPatchedAt: string | null;
+  dbPatchedAt: string | null;
+  lastRebootAt: string | null;
+  pendingRestart: boolean;
+  collectMetrics: boolean;
+  sshUser: string;
+  sshPort: number;
+  hostKeyFingerprint: string | null;
+  monthlyCost: number | null;
+  active: boolean;
+  claimedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** @public */
+export type Cluster = {
+  id: number;
+  name: string;
+  dbmsType: DbmsType;
+  application: string;
+  environment: EnvironmentName;
+  lifecycle: ClusterLifecycle;
+  health: Health;
+  readWritePort: number | null;
+  readOnlyPort: number | null;
+  tls: boolean;
+  backupRetention: BackupRetention;
+  maintenanceWindow: MaintenanceWindow;
+  requested: RequestedResources;
+  description: string | null;
+  /** Row version for optimistic concurrency: send it back on update. */
+  version: number;
+  serverCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** @public */
+export type ClusterWithServers = Cluster & { servers: Server[] };
+
+/** @public */
+export type Application = {
+  id: number;
+  name: string;
+  description: string | null;
+  /** Catalog group that owns the application, e.g. group:default/payments. */
+  owner: string;
+  /** An existing catalog Component or System this application is. */
+  entityRef: string | null;
+  costCentre: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** @public */
+export type Contact = {
+  id: number;
+  name: string;
+  type: ContactType;
+  email: string | null;
+  phone: string | null;
+  userRef: string | null;
+  activeFrom: string;
+  expiresAt: string | null;
+  /** False once expiresAt has passed. */
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A contact as linked to one application. @public */
+export type ApplicationContact = Contact & {
+  application: string;
+  role: ContactRole;
+  notify: NotificationTopic[];
+  linkActive: boolean;
+};
+
+/** @public */
+export type Port = {
+  port: number;
+  status: PortStatus;
+  cluster: string | null;
+  note: string | null;
+};
+
+/** @public */
+export type Note = {
+  id: number;
+  cluster: string;
+  title: string;
+  body: string;
+  ticket: string | null;
+  colour: NoteColour;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** An entry in a cluster's audit log. @public */
+export type Activity = {
+  id: number;
+  cluster: string | null;
+  server: string | null;
+  dbmsType: DbmsType | null;
+  type: ActivityType;
+  planned: boolean;
+  ticketUrl: string | null;
+  status: ActivityStatus;
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+  details: string | null;
+};
+
+/** @public */
+export type Page<T> = { items: T[]; totalCount: number };
+
+/** @public */
+export type OverviewSummary = {
+  clusters: number;
+  servers: number;
+  freePoolServers: number;
+  byHealth: Record<string, number>;
+  byEnvironment: Record<string, number>;
+  byDbmsType: Record<string, number>;
+};
