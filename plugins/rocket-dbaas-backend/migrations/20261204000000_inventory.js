@@ -26,8 +26,7 @@ const ACTIVITY_STATUSES = ['started', 'succeeded', 'failed', 'info'];
 
 /** @param {import('knex').Knex.CreateTableBuilder} table */
 function timestamps(table) {
-  table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(table.client.raw('CURRENT_TIMESTAMP'));
-  table.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(table.client.raw('CURRENT_TIMESTAMP'));
+  table.timestamps(true, true);
 }
 
 /** @param {import('knex').Knex} knex */

@@ -1,0 +1,17 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses one part of a request; a failure is a 400 that names every bad field. */
+export function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'path',
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(issue => {
+    const field = issue.path.length ? issue.path.join('.') : where;
+    return `${field}: ${issue.message}`;
+  });
+  throw new InputError(`Invalid request ${where}: ${problems.join('; ')}`);
+}
