@@ -9,9 +9,12 @@ export function parse<S extends z.ZodTypeAny>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map(issue => {
-    const field = issue.path.length ? issue.path.join('.') : where;
-    return `${field}: ${issue.message}`;
+  const problems = result.error.issues.flatMap(issue => {
+    const prefix = issue.path.length ? `${issue.path.join('.')}.` : '';
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map(key => `${prefix}${key}: is not a known field`);
+    }
+    return [`${issue.path.length ? issue.path.join('.') : where}: ${issue.message}`];
   });
   throw new InputError(`Invalid request ${where}: ${problems.join('; ')}`);
 }

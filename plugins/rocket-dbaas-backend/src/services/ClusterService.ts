@@ -82,6 +82,11 @@ export class DefaultClusterService implements ClusterService {
   async create(input: CreateClusterInput, actor: Actor) {
     await this.store.transaction(async tx => {
       const applicationId = await requireApplicationId(tx, input.application);
+      if (input.servers?.length) {
+        const found = await tx.servers.list({ hostnames: input.servers, limit: input.servers.length, offset: 0 });
+        const unknown = input.servers.filter(h => !found.items.some(s => s.hostname === h));
+        if (unknown.length) throw new InputError(`servers: no server named ${unknown.join(', ')}`);
+      }
       const claimed = input.servers?.length
         ? await tx.servers.claim({ hostnames: input.servers, claimedBy: actor.ref })
         : [];

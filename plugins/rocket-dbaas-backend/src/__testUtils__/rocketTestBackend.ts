@@ -1,0 +1,37 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { SignalPayload, signalsServiceRef } from '@backstage/plugin-signals-node';
+import { Knex } from 'knex';
+import { rocketDbaasPlugin } from '../plugin';
+
+/** Records the signals Rocket publishes instead of sending them to browsers. */
+export class RecordingSignals {
+  readonly published: SignalPayload[] = [];
+  async publish(signal: SignalPayload) {
+    this.published.push(signal);
+  }
+}
+
+export type RocketTestBackendOptions = {
+  knex?: Knex;
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  demoData?: boolean;
+};
+
+/** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
+export async function startRocketTestBackend(options: RocketTestBackendOptions = {}) {
+  const signals = new RecordingSignals();
+  const backend = await startTestBackend({
+    features: [
+      rocketDbaasPlugin,
+      mockServices.rootConfig.factory({
+        data: { rocketDbaas: { demoData: options.demoData ?? true, ports: { first: 6000, last: 6099 } } },
+      }),
+      mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
+      createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => signals }),
+      ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+    ],
+  });
+  return { server: backend.server, backend, signals };
+}
