@@ -1,5 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SignalPayload, signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Knex } from 'knex';
@@ -20,7 +20,9 @@ export type RocketTestBackendOptions = {
 };
 
 /** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
-export async function startRocketTestBackend(options: RocketTestBackendOptions = {}) {
+export type RocketTestBackend = { server: TestBackend['server']; backend: TestBackend; signals: RecordingSignals };
+
+export async function startRocketTestBackend(options: RocketTestBackendOptions = {}): Promise<RocketTestBackend> {
   const signals = new RecordingSignals();
   const backend = await startTestBackend({
     features: [

@@ -1,0 +1,90 @@
+// End-to-end: Debian's Chromium against the running portal (started by scripts/e2e.sh).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const APP = process.env.ROCKET_E2E_APP_URL ?? 'http://localhost:3000';
+const BACKEND = process.env.ROCKET_E2E_BACKEND_URL ?? 'http://localhost:7007';
+
+let browser;
+let page;
+
+async function guestToken() {
+  const res = await fetch(`${BACKEND}/api/auth/guest/refresh?env=development`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  assert.equal(res.status, 200);
+  return (await res.json()).backstageIdentity.token;
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.setDefaultTimeout(30_000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the overview lists the demo clusters and a row expands to its servers', async () => {
+  await page.goto(`${APP}/rocket-dbaas`);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  // the guest sign-in page appears on the first visit only
+  await Promise.race([enter.click().catch(() => {}), page.getByText('payments-prod').waitFor()]);
+  await page.getByRole('link', { name: 'payments-prod' }).waitFor();
+  await page.getByRole('link', { name: 'orders-prod' }).waitFor();
+  assert.equal(await page.getByLabel('Clusters total').textContent(), '10');
+
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'payments-prod', exact: true }) });
+  await row.getByRole('button').first().click();
+  await page.getByText('pg001.dc1.example.com').waitFor();
+  await page.getByText('10.1.0.1', { exact: true }).waitFor();
+  await page.screenshot({ path: 'e2e-test-report/overview.png', fullPage: true });
+});
+
+test('the filter box filters on the server', async () => {
+  await page.getByPlaceholder('Filter clusters').fill('analytics');
+  await page.getByRole('link', { name: 'analytics-qa' }).waitFor();
+  await page.getByRole('link', { name: 'payments-prod' }).waitFor({ state: 'detached' });
+  await page.getByPlaceholder('Filter clusters').fill('');
+  await page.getByRole('link', { name: 'payments-prod' }).waitFor();
+});
+
+test("a cluster's page shows its servers, activities, contacts and notes", async () => {
+  await page.getByRole('link', { name: 'payments-prod', exact: true }).click();
+  await page.waitForURL(/\/rocket-dbaas\/clusters\/payments-prod/);
+  await page.getByText('Servers', { exact: true }).waitFor();
+  await page.getByText('pg002.dc2.example.com').waitFor();
+  await page.getByText('Cluster built with ports').waitFor();
+
+  await page.getByRole('tab', { name: 'Contacts', exact: true }).click();
+  await page.getByText('Ada Lovelace').waitFor();
+
+  await page.getByRole('tab', { name: 'Notes', exact: true }).click();
+  await page.getByText('PCI scope').waitFor();
+});
+
+test('a note added in the UI appears at once, and one added elsewhere appears without a reload', async () => {
+  const title = `E2E note ${Date.now()}`;
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a note' });
+  await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dialog.getByRole('textbox', { name: 'Note' }).fill('Written by the end-to-end test');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText(title).waitFor();
+
+  // another user adds a note through the API: the signal refreshes this page
+  const other = `Signalled note ${Date.now()}`;
+  const res = await fetch(`${BACKEND}/api/rocket-dbaas/clusters/payments-prod/notes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: other, body: 'from the API', colour: 'green' }),
+  });
+  assert.equal(res.status, 201);
+  await page.getByText(other).waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: 'e2e-test-report/notes.png', fullPage: true });
+});

@@ -1,0 +1,100 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  Activity,
+  Application,
+  ApplicationContact,
+  ClusterWithServers,
+  Contact,
+  ContactRole,
+  Datacenter,
+  Note,
+  NoteColour,
+  NotificationTopic,
+  OverviewSummary,
+  Page,
+  Server,
+} from '@internal/plugin-rocket-dbaas-common';
+
+export type ClusterListQuery = {
+  q?: string;
+  environment?: string;
+  dbmsType?: string;
+  application?: string;
+  health?: string;
+  sort?: 'name' | 'environment' | 'application' | 'health' | 'createdAt';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+};
+
+export type PoolQuery = {
+  environment?: string;
+  datacenter?: string;
+  dbmsType?: string;
+  cpu?: number;
+  ramGb?: number;
+  diskGb?: number;
+  includeClaimed?: boolean;
+  limit?: number;
+  offset?: number;
+};
+
+export type NoteInput = { title: string; body: string; ticket?: string | null; colour: NoteColour };
+
+export type PoolServerInput = {
+  hostname: string;
+  address: string;
+  datacenter: string;
+  environment: string;
+  dbmsType: string;
+  cpu: number;
+  ramGb: number;
+  diskGb: number;
+  sshUser?: string;
+  sshPort?: number;
+};
+
+export type ApplicationInput = {
+  name: string;
+  owner: string;
+  description?: string | null;
+  entityRef?: string | null;
+  costCentre?: string | null;
+};
+
+export type ContactInput = {
+  name: string;
+  type: Contact['type'];
+  email?: string | null;
+  phone?: string | null;
+  userRef?: string | null;
+};
+
+/** The typed client of Rocket's REST API. */
+export interface RocketDbaasApi {
+  getOverview(): Promise<OverviewSummary>;
+  listClusters(query: ClusterListQuery): Promise<Page<ClusterWithServers>>;
+  getCluster(name: string): Promise<ClusterWithServers>;
+  listClusterActivities(name: string, paging?: { limit?: number; offset?: number }): Promise<Page<Activity>>;
+  listNotes(cluster: string): Promise<Note[]>;
+  addNote(cluster: string, note: NoteInput): Promise<Note>;
+  editNote(cluster: string, id: number, note: Partial<NoteInput>): Promise<Note>;
+  deleteNote(cluster: string, id: number): Promise<void>;
+  listPoolServers(query: PoolQuery): Promise<Page<Server>>;
+  registerPoolServer(server: PoolServerInput): Promise<Server>;
+  releasePoolServer(hostname: string): Promise<Server>;
+  listDatacenters(): Promise<Datacenter[]>;
+  listApplications(query?: { q?: string; limit?: number; offset?: number }): Promise<Page<Application>>;
+  createApplication(app: ApplicationInput): Promise<Application>;
+  updateApplication(name: string, app: Partial<ApplicationInput>): Promise<Application>;
+  listApplicationContacts(name: string): Promise<ApplicationContact[]>;
+  linkContact(application: string, contactId: number, link: { role: ContactRole; notify: NotificationTopic[] }): Promise<ApplicationContact[]>;
+  unlinkContact(application: string, contactId: number): Promise<void>;
+  listContacts(query?: { q?: string; includeExpired?: boolean; limit?: number; offset?: number }): Promise<Page<Contact>>;
+  createContact(contact: ContactInput): Promise<Contact>;
+  updateContact(id: number, contact: Partial<ContactInput>): Promise<Contact>;
+  expireContact(id: number): Promise<Contact>;
+}
+
+/** @public */
+export const rocketDbaasApiRef = createApiRef<RocketDbaasApi>({ id: 'plugin.rocket-dbaas.service' });

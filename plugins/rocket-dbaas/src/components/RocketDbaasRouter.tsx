@@ -1,0 +1,20 @@
+import { Route, Routes } from 'react-router-dom';
+import { RocketRefreshProvider } from '../hooks/useRocketRefresh';
+import { ApplicationsPage } from './ApplicationsPage/ApplicationsPage';
+import { ClusterPage } from './ClusterPage/ClusterPage';
+import { OverviewPage } from './OverviewPage/OverviewPage';
+import { PoolServersPage } from './PoolServersPage/PoolServersPage';
+
+/** Rocket's pages under /rocket-dbaas. */
+export function RocketDbaasRouter() {
+  return (
+    <RocketRefreshProvider>
+      <Routes>
+        <Route path="/" element={<OverviewPage />} />
+        <Route path="/clusters/:name/*" element={<ClusterPage />} />
+        <Route path="/pool" element={<PoolServersPage />} />
+        <Route path="/applications" element={<ApplicationsPage />} />
+      </Routes>
+    </RocketRefreshProvider>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * Rocket DBaaS frontend: overview, cluster, pool-server and application pages.
+ *
+ * @packageDocumentation
+ */
+export { rocketDbaasPlugin, RocketDbaasPage } from './plugin';
+export { rocketDbaasApiRef } from './api/RocketDbaasApi';
+export type { RocketDbaasApi } from './api/RocketDbaasApi';
+export { RocketDbaasClient } from './api/RocketDbaasClient';

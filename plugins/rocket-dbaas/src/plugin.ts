@@ -1,0 +1,32 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { rocketDbaasApiRef } from './api/RocketDbaasApi';
+import { RocketDbaasClient } from './api/RocketDbaasClient';
+import { rootRouteRef } from './routes';
+
+/** @public */
+export const rocketDbaasPlugin = createPlugin({
+  id: 'rocket-dbaas',
+  apis: [
+    createApiFactory({
+      api: rocketDbaasApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new RocketDbaasClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** Rocket's pages: overview, clusters, pool servers, applications. @public */
+export const RocketDbaasPage = rocketDbaasPlugin.provide(
+  createRoutableExtension({
+    name: 'RocketDbaasPage',
+    component: () => import('./components/RocketDbaasRouter').then(m => m.RocketDbaasRouter),
+    mountPoint: rootRouteRef,
+  }),
+);
