@@ -30,6 +30,8 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// carries catalog and signal events between backend replicas
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@internal/plugin-rocket-dbaas-backend'));
 

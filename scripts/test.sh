@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: types, the jest suites (store tests on PostgreSQL 15 and SQLite 3,
+# API, frontend), and the end-to-end tests in Chromium. Ends with one line of totals.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/deps.sh"
+"$ROOT/scripts/postgres.sh"
+mkdir -p .rocket/test
+
+echo "==> type check"
+yarn tsc
+
+echo "==> jest (store tests on POSTGRES_15 and SQLITE_3)"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432/postgres
+set +e
+CI=true yarn backstage-cli repo test --ci --json --outputFile="$ROOT/.rocket/test/jest.json"
+jest_status=$?
+echo "==> end-to-end (Chromium)"
+"$ROOT/scripts/e2e.sh"
+e2e_status=$?
+set -e
+
+node "$ROOT/scripts/test-totals.mjs" "$ROOT/.rocket/test/jest.json" "$ROOT/.rocket/e2e/results.tap"
+[ $jest_status -eq 0 ] && [ $e2e_status -eq 0 ]
