@@ -8,7 +8,7 @@ rm -rf .rocket/e2e && mkdir -p .rocket/e2e e2e-test-report
 log=.rocket/e2e/portal.log
 setsid yarn backstage-cli repo start --config "$ROOT/app-config.yaml" --config "$ROOT/e2e/app-config.e2e.yaml" >"$log" 2>&1 &
 portal=$!
-trap 'kill -- -$portal 2>/dev/null; wait $portal 2>/dev/null' EXIT
+trap 'kill -- -$portal 2>/dev/null; wait $portal 2>/dev/null || true' EXIT
 
 wait_for() {
   for _ in $(seq 1 240); do

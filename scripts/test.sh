@@ -21,4 +21,5 @@ e2e_status=$?
 set -e
 
 node "$ROOT/scripts/test-totals.mjs" "$ROOT/.rocket/test/jest.json" "$ROOT/.rocket/e2e/results.tap"
+echo "(jest exit $jest_status, e2e exit $e2e_status)"
 [ $jest_status -eq 0 ] && [ $e2e_status -eq 0 ]
