@@ -88,3 +88,50 @@ test('a note added in the UI appears at once, and one added elsewhere appears wi
   await page.getByText(other).waitFor({ timeout: 10_000 });
   await page.screenshot({ path: 'e2e-test-report/notes.png', fullPage: true });
 });
+
+test('the pool page filters by size and registers a server', async () => {
+  await page.goto(`${APP}/rocket-dbaas/pool`);
+  await page.getByText('pool01.dc1.example.com').waitFor();
+  await page.getByRole('spinbutton', { name: 'CPU ≥' }).fill('16');
+  await page.getByText('pool01.dc1.example.com').waitFor({ state: 'detached' });
+  await page.getByText('pool07.dc1.example.com').waitFor();
+
+  await page.getByRole('button', { name: 'Register a server' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Register a pool server' });
+  await dialog.getByRole('textbox', { name: 'Hostname' }).fill('pool99.dc2.example.com');
+  await dialog.getByRole('textbox', { name: 'IP address' }).fill('10.2.1.99');
+  for (const [label, option] of [['Datacenter', 'dc2'], ['Environment', 'Prod']]) {
+    await dialog.getByRole('button', { name: new RegExp(label) }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+  await dialog.getByRole('spinbutton', { name: 'CPU' }).fill('32');
+  await dialog.getByRole('spinbutton', { name: 'RAM (GB)' }).fill('256');
+  await dialog.getByRole('spinbutton', { name: 'Disk (GB)' }).fill('4000');
+  await dialog.getByRole('button', { name: 'Register' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('pool99.dc2.example.com').waitFor();
+  await page.screenshot({ path: 'e2e-test-report/pool.png', fullPage: true });
+});
+
+test('a new contact is linked to an application with a role', async () => {
+  await page.goto(`${APP}/rocket-dbaas/applications`);
+  await page.getByRole('button', { name: 'New contact' }).click();
+  let dialog = page.getByRole('dialog', { name: 'New contact' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Margaret Hamilton');
+  await dialog.getByRole('textbox', { name: 'E-mail' }).fill('margaret@example.com');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('margaret@example.com').waitFor();
+
+  await page.getByRole('button', { name: 'Link a contact' }).click();
+  dialog = page.getByRole('dialog', { name: 'Link a contact to an application' });
+  for (const [label, option] of [['Application', 'orders'], ['Contact', 'Margaret Hamilton'], ['Role', 'escalation']]) {
+    await dialog.getByRole('button', { name: new RegExp(label) }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Contacts of orders').waitFor();
+  await page.getByRole('row').filter({ hasText: 'Margaret Hamilton' }).filter({ hasText: 'escalation' }).waitFor();
+  await page.screenshot({ path: 'e2e-test-report/applications.png', fullPage: true });
+});

@@ -11,6 +11,15 @@ if (existsSync(jestFile)) {
   passed += jest.numPassedTests;
   failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
   skipped += jest.numPendingTests + jest.numTodoTests;
+  // show which databases the store tests ran on
+  const byDatabase = {};
+  for (const suite of jest.testResults) {
+    for (const t of suite.assertionResults) {
+      const id = t.ancestorTitles.join(' ').match(/\b(POSTGRES_\d+|SQLITE_3)\b/)?.[1];
+      if (id) byDatabase[id] = (byDatabase[id] ?? 0) + (t.status === 'passed' ? 1 : 0);
+    }
+  }
+  for (const [id, n] of Object.entries(byDatabase)) console.log(`store tests on ${id}: ${n} passed`);
 } else {
   failed += 1; // jest did not report: count it as a failure
 }

@@ -1,7 +1,7 @@
 import { Activity, Page } from '@internal/plugin-rocket-dbaas-common';
 import { Knex } from 'knex';
 import { ActivityStore, NewActivity, Paging } from './RocketStore';
-import { insertedId, nowIso, toBool, toIso, toIsoOrNull } from './conversions';
+import { insertedId, nowIso, readPage, toBool, toIso, toIsoOrNull } from './conversions';
 
 function toActivity(row: Record<string, any>): Activity {
   return {
@@ -50,12 +50,11 @@ export class KnexActivityStore implements ActivityStore {
     if (query.clusterId) base.where('activities.cluster_id', query.clusterId);
     if (query.dbmsType) base.where('activities.dbms_type', query.dbmsType);
     if (query.type) base.where('activities.type', query.type);
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .select('activities.*', 'clusters.name as cluster_name')
-      .orderBy([{ column: 'activities.started_at', order: 'desc' }, { column: 'activities.id', order: 'desc' }])
-      .limit(query.limit)
-      .offset(query.offset);
-    return { items: rows.map(toActivity), totalCount: Number(count) };
+    const { rows, totalCount } = await readPage(base, query, b =>
+      b
+        .select('activities.*', 'clusters.name as cluster_name')
+        .orderBy([{ column: 'activities.started_at', order: 'desc' }, { column: 'activities.id', order: 'desc' }]),
+    );
+    return { items: rows.map(toActivity), totalCount };
   }
 }

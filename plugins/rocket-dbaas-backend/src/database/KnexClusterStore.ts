@@ -8,7 +8,7 @@ import {
   NewCluster,
   OverviewCounts,
 } from './RocketStore';
-import { insertedId, nowIso, toBool, toIso, toNumberOrNull, uniquely, whereLike } from './conversions';
+import { insertedId, nowIso, readPage, toBool, toIso, toNumberOrNull, uniquely, whereLike } from './conversions';
 import { serverSelect, toServer } from './serverRows';
 
 const SORT_COLUMNS: Record<ClusterQuery['sort'], string[]> = {
@@ -117,13 +117,12 @@ export class KnexClusterStore implements ClusterStore {
     if (query.lifecycle) base.where('clusters.lifecycle', query.lifecycle);
     else if (!query.includeDecommissioned) base.whereNot('clusters.lifecycle', 'decommissioned');
 
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .select('clusters.*', 'applications.name as application_name')
-      .orderBy(SORT_COLUMNS[query.sort].map((column, i) => ({ column, order: i === 0 ? query.order : 'asc' })))
-      .limit(query.limit)
-      .offset(query.offset);
-    return { items: await this.withServers(rows), totalCount: Number(count) };
+    const { rows, totalCount } = await readPage(base, query, b =>
+      b
+        .select('clusters.*', 'applications.name as application_name')
+        .orderBy(SORT_COLUMNS[query.sort].map((column, i) => ({ column, order: i === 0 ? query.order : 'asc' }))),
+    );
+    return { items: await this.withServers(rows), totalCount };
   }
 
   async get(name: string): Promise<ClusterWithServers | undefined> {

@@ -1,7 +1,7 @@
 import { Application, ApplicationContact, Contact, Page } from '@internal/plugin-rocket-dbaas-common';
 import { Knex } from 'knex';
 import { ContactLink, DirectoryStore, NewApplication, NewContact, Paging } from './RocketStore';
-import { insertedId, nowIso, toBool, toIso, toIsoOrNull, uniquely, whereLike } from './conversions';
+import { insertedId, nowIso, readPage, toBool, toIso, toIsoOrNull, uniquely, whereLike } from './conversions';
 
 function toApplication(row: Record<string, any>): Application {
   return {
@@ -65,9 +65,8 @@ export class KnexDirectoryStore implements DirectoryStore {
   async listApplications(query: Paging & { q?: string }): Promise<Page<Application>> {
     const base = this.db('applications');
     if (query.q) whereLike(this.db, base, ['name', 'owner', 'description'], query.q);
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base.select('*').orderBy('name').limit(query.limit).offset(query.offset);
-    return { items: rows.map(toApplication), totalCount: Number(count) };
+    const { rows, totalCount } = await readPage(base, query, b => b.select('*').orderBy('name'));
+    return { items: rows.map(toApplication), totalCount };
   }
 
   async getApplication(name: string): Promise<Application | undefined> {
@@ -97,9 +96,8 @@ export class KnexDirectoryStore implements DirectoryStore {
     if (!query.includeExpired) {
       base.where(b => b.whereNull('expires_at').orWhere('expires_at', '>', nowIso()));
     }
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base.select('*').orderBy('name').limit(query.limit).offset(query.offset);
-    return { items: rows.map(toContact), totalCount: Number(count) };
+    const { rows, totalCount } = await readPage(base, query, b => b.select('*').orderBy('name'));
+    return { items: rows.map(toContact), totalCount };
   }
 
   async getContact(id: number): Promise<Contact | undefined> {

@@ -2,7 +2,7 @@ import { ConflictError } from '@backstage/errors';
 import { Page, Port } from '@internal/plugin-rocket-dbaas-common';
 import { Knex } from 'knex';
 import { Paging, PortStore } from './RocketStore';
-import { nowIso, withTransaction } from './conversions';
+import { nowIso, readPage, withTransaction } from './conversions';
 
 export class KnexPortStore implements PortStore {
   constructor(private readonly db: Knex | Knex.Transaction) {}
@@ -54,15 +54,12 @@ export class KnexPortStore implements PortStore {
     const base = this.db('ports').leftJoin('clusters', 'clusters.id', 'ports.cluster_id');
     if (query.status) base.where('ports.status', query.status);
     if (query.cluster) base.where('clusters.name', query.cluster);
-    const [{ count }] = await base.clone().count({ count: '*' });
-    const rows = await base
-      .select('ports.port', 'ports.status', 'ports.note', 'clusters.name as cluster_name')
-      .orderBy('ports.port')
-      .limit(query.limit)
-      .offset(query.offset);
+    const { rows, totalCount } = await readPage(base, query, b =>
+      b.select('ports.port', 'ports.status', 'ports.note', 'clusters.name as cluster_name').orderBy('ports.port'),
+    );
     return {
       items: rows.map(r => ({ port: Number(r.port), status: r.status, cluster: r.cluster_name ?? null, note: r.note ?? null })),
-      totalCount: Number(count),
+      totalCount,
     };
   }
 }

@@ -9,7 +9,7 @@ import {
   ServerQuery,
   ServerStore,
 } from './RocketStore';
-import { isPostgres, nowIso, uniquely, whereLike, withTransaction } from './conversions';
+import { isPostgres, nowIso, readPage, uniquely, whereLike, withTransaction } from './conversions';
 import { serverSelect, toServer, toServerRow } from './serverRows';
 
 function applyFilters(builder: Knex.QueryBuilder, f: ServerFilters): void {
@@ -34,12 +34,10 @@ export class KnexServerStore implements ServerStore {
     if (query.roles) base.whereIn('servers.role', query.roles);
     if (query.health) base.where('servers.health', query.health);
 
-    const [{ count }] = await base.clone().clearSelect().count({ count: '*' });
-    const rows = await base
-      .orderBy([{ column: 'servers.datacenter' }, { column: 'servers.hostname' }])
-      .limit(query.limit)
-      .offset(query.offset);
-    return { items: rows.map(toServer), totalCount: Number(count) };
+    const { rows, totalCount } = await readPage(base, query, b =>
+      b.orderBy([{ column: 'servers.datacenter' }, { column: 'servers.hostname' }]),
+    );
+    return { items: rows.map(toServer), totalCount };
   }
 
   async get(hostname: string): Promise<Server | undefined> {
@@ -49,12 +47,11 @@ export class KnexServerStore implements ServerStore {
 
   async insertMany(servers: NewServer[]): Promise<void> {
     const now = nowIso();
+    const rows = servers.map(s => ({ ...toServerRow(s), created_at: now, updated_at: now }));
     await uniquely('A server with one of these hostnames', () =>
-      this.db.batchInsert(
-        'servers',
-        servers.map(s => ({ ...toServerRow(s), created_at: now, updated_at: now })),
-        200,
-      ),
+      withTransaction(this.db, async trx => {
+        for (let i = 0; i < rows.length; i += 200) await trx('servers').insert(rows.slice(i, i + 200));
+      }),
     );
   }
 

@@ -82,3 +82,14 @@ export function withTransaction<T>(
 ): Promise<T> {
   return (db as Knex.Transaction).isTransaction ? fn(db as Knex.Transaction) : db.transaction(fn);
 }
+
+/** Counts the rows a filtered query matches and reads one page of them, shaped (columns, order) by `shape`. */
+export async function readPage(
+  base: Knex.QueryBuilder,
+  paging: { limit: number; offset: number },
+  shape: (builder: Knex.QueryBuilder) => Knex.QueryBuilder,
+): Promise<{ rows: Record<string, any>[]; totalCount: number }> {
+  const [{ count }] = await base.clone().clearSelect().count({ count: '*' });
+  const rows = await shape(base).limit(paging.limit).offset(paging.offset);
+  return { rows, totalCount: Number(count) };
+}

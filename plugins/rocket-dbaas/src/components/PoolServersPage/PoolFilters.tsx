@@ -13,6 +13,7 @@ export function PoolFilters({ query, datacenters, onChange }: Props) {
       <TextField
         select
         fullWidth
+        id={`pool-filter-${name}`}
         label={label}
         value={query[name] ?? ''}
         onChange={e => onChange({ ...query, [name]: e.target.value || undefined })}
@@ -31,6 +32,7 @@ export function PoolFilters({ query, datacenters, onChange }: Props) {
       <TextField
         type="number"
         fullWidth
+        id={`pool-filter-${name}`}
         label={label}
         inputProps={{ min: 0 }}
         value={query[name] ?? ''}
