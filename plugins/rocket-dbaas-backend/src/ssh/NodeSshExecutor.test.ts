@@ -1,0 +1,76 @@
+import { TestSshd } from '../__testUtils__/TestSshd';
+import { NodeSshExecutor } from './NodeSshExecutor';
+import { remoteCommands } from './remoteCommands';
+import { HostKeyRefusedError } from './SshExecutor';
+
+jest.setTimeout(60_000);
+
+describe('NodeSshExecutor against a real sshd', () => {
+  const sshd = new TestSshd();
+  let ssh: NodeSshExecutor;
+  let pinned: string;
+
+  beforeAll(async () => {
+    await sshd.start();
+    ssh = new NodeSshExecutor(sshd.clientKey);
+  });
+  afterAll(() => sshd.stop());
+
+  it('records the host key at enrolment, as ssh-keygen prints it', async () => {
+    pinned = await ssh.enrol(sshd.target());
+    expect(pinned).toBe(sshd.fingerprint());
+  });
+
+  it('runs a fixed command on the pinned host', async () => {
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.hostname());
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, truncated: false });
+    expect(result.stdout.trim()).toBe(require('node:os').hostname());
+  });
+
+  it('passes hostile text as one literal argument', async () => {
+    const marker = sshd.file('pwned');
+    for (const text of [`x; touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``, `'; touch ${marker}; '`, '-oProxyCommand=touch', 'a\nb']) {
+      const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.echo(text));
+      expect(result.stdout).toBe(text);
+    }
+    expect(require('node:fs').existsSync(marker)).toBe(false);
+  });
+
+  it('kills a command that runs past its timeout, on the server too', async () => {
+    const started = Date.now();
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.sleep(300), { timeoutSeconds: 1 });
+    expect(result.timedOut).toBe(true);
+    expect(result.exitCode).toBe(124);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const left = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, ['pgrep', '-f', '^sleep 300$']);
+    expect(left.exitCode).toBe(1); // pgrep found nothing
+  });
+
+  it('caps the output with a marker and keeps memory flat for 100 MB', async () => {
+    const before = process.memoryUsage().rss;
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.printBytes(100_000_000), {
+      maxOutputBytes: 64 * 1024,
+      timeoutSeconds: 120,
+    });
+    expect(result.truncated).toBe(true);
+    expect(result.stdout).toContain('[rocket: output cut at 65536 bytes]');
+    expect(result.stdout.length).toBeLessThan(70 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(60 * 1024 * 1024);
+  });
+
+  it('refuses a host whose key changed, and sends nothing', async () => {
+    sshd.newHostKey();
+    await sshd.restart();
+    const marker = sshd.file('ran');
+    const attempt = ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, ['touch', marker]);
+    await expect(attempt).rejects.toThrow(HostKeyRefusedError);
+    await expect(attempt).rejects.toThrow(/not the pinned/);
+    expect(require('node:fs').existsSync(marker)).toBe(false);
+  });
+
+  it('refuses a host with no pinned key outside enrolment', async () => {
+    await expect(ssh.run({ ...sshd.target(), hostKeyFingerprint: null }, remoteCommands.hostname())).rejects.toThrow(
+      /no pinned host key/,
+    );
+  });
+});
