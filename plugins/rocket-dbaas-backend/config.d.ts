@@ -16,5 +16,26 @@ export interface Config {
      * into an empty store on start. For the embedded default; never in production.
      */
     demoData?: boolean;
+    /** How Rocket reaches servers over SSH. Host keys are pinned per server. */
+    ssh?: {
+      /**
+       * The private key (OpenSSH or PEM) Rocket logs in with.
+       * @visibility secret
+       */
+      privateKey?: string;
+      /** Or a file holding it, read when used; relative to the backend's folder. */
+      privateKeyPath?: string;
+      /** Default timeout of a remote command, after which it is killed on the server too. Defaults to 60. */
+      commandTimeoutSeconds?: number;
+      /** Cap on the output kept from one command; the rest is dropped with a marker. Defaults to 1000000. */
+      maxOutputBytes?: number;
+    };
+    /** The lab of local servers (make lab), the data plane's embedded default. */
+    lab?: {
+      /** The inventory the lab playbook writes; its servers are registered as pool servers. */
+      inventoryPath?: string;
+      /** The environment lab servers are registered in. Defaults to Dev. */
+      environment?: string;
+    };
   };
 }

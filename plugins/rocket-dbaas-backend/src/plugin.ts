@@ -1,11 +1,13 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { rocketDbaasPermissions } from '@internal/plugin-rocket-dbaas-common';
+import { EnvironmentName, rocketDbaasPermissions } from '@internal/plugin-rocket-dbaas-common';
 import { DatabaseRocketStore } from './database/DatabaseRocketStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { createRouter } from './router/createRouter';
 import { SignalChangeNotifier } from './services/ChangeNotifier';
+import { LabRegistrar } from './services/LabRegistrar';
 import { createRocketServices } from './services/RocketServices';
+import { sshExecutorFromConfig } from './ssh/sshExecutorFromConfig';
 
 /**
  * Rocket DBaaS backend plugin: owns Rocket's schema and serves its REST API
@@ -26,9 +28,11 @@ export const rocketDbaasPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         signals: signalsServiceRef,
       },
-      async init({ config, logger, database, httpRouter, httpAuth, permissions, permissionsRegistry, auditor, signals }) {
+      async init(deps) {
+        const { config, logger, database, httpRouter, httpAuth, permissions, permissionsRegistry, auditor, scheduler, signals } = deps;
         permissionsRegistry.addPermissions(rocketDbaasPermissions);
         const store = await DatabaseRocketStore.create(database);
         await store.ports.ensureRange(
@@ -38,8 +42,23 @@ export const rocketDbaasPlugin = createBackendPlugin({
         if (config.getOptionalBoolean('rocketDbaas.demoData')) {
           await seedDemoData(store, logger);
         }
-        const services = createRocketServices(store, new SignalChangeNotifier(signals, logger));
+        const notifier = new SignalChangeNotifier(signals, logger);
+        const services = createRocketServices({ store, notifier, auditor, ssh: sshExecutorFromConfig(config) });
         httpRouter.use(await createRouter({ httpAuth, permissions, auditor, services }));
+
+        const labInventory = config.getOptionalString('rocketDbaas.lab.inventoryPath');
+        if (labInventory) {
+          const environment = (config.getOptionalString('rocketDbaas.lab.environment') ?? 'Dev') as EnvironmentName;
+          const lab = new LabRegistrar(store, notifier, logger, labInventory, environment);
+          await scheduler.scheduleTask({
+            id: 'rocket-lab-registration',
+            frequency: { seconds: 30 },
+            timeout: { seconds: 30 },
+            fn: async () => {
+              await lab.register();
+            },
+          });
+        }
       },
     });
   },

@@ -96,6 +96,8 @@ export const ACTIVITY_TYPES = [
   'PoolClaim',
   'PoolRelease',
   'Decommission',
+  'HostKeyEnrol',
+  'HostKeyMismatch',
 ] as const;
 /** @public */
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

@@ -30,6 +30,12 @@ export const rocketServerUpdatePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Trust a server's SSH host key (enrolment), or a new one after a change. @public */
+export const rocketServerEnrolPermission = createPermission({
+  name: 'rocket-dbaas.server.enrol',
+  attributes: { action: 'update' },
+});
+
 /** Register pool servers and datacenters, release claimed servers. @public */
 export const rocketPoolManagePermission = createPermission({
   name: 'rocket-dbaas.pool.manage',
@@ -67,6 +73,7 @@ export const rocketDbaasPermissions = [
   rocketClusterUpdatePermission,
   rocketClusterDecommissionPermission,
   rocketServerUpdatePermission,
+  rocketServerEnrolPermission,
   rocketPoolManagePermission,
   rocketPoolClaimPermission,
   rocketApplicationManagePermission,

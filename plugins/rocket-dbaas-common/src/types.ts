@@ -64,6 +64,12 @@ export type Server = {
   sshUser: string;
   sshPort: number;
   hostKeyFingerprint: string | null;
+  /** When the server last presented a host key other than the pinned one. */
+  hostKeyMismatchAt: string | null;
+  /** The fingerprint it presented then. */
+  hostKeyPresented: string | null;
+  /** The last successful SSH contact. */
+  lastContactAt: string | null;
   monthlyCost: number | null;
   active: boolean;
   claimedAt: string | null;

@@ -40,7 +40,8 @@ export class TestSshd {
   }
 
   async start() {
-    this.port = await freePort(this.address);
+    // a restart keeps its port, as a real server does
+    if (!this.port) this.port = await freePort(this.address);
     fs.mkdirSync('/run/sshd', { recursive: true });
     fs.writeFileSync(
       this.file('sshd_config'),

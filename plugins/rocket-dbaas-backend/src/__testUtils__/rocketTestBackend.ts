@@ -17,6 +17,8 @@ export type RocketTestBackendOptions = {
   knex?: Knex;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   demoData?: boolean;
+  /** More of Rocket's config, e.g. rocketDbaas.ssh. */
+  rocketConfig?: Record<string, unknown>;
 };
 
 /** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
@@ -28,7 +30,9 @@ export async function startRocketTestBackend(options: RocketTestBackendOptions =
     features: [
       rocketDbaasPlugin,
       mockServices.rootConfig.factory({
-        data: { rocketDbaas: { demoData: options.demoData ?? true, ports: { first: 6000, last: 6099 } } },
+        data: {
+          rocketDbaas: { demoData: options.demoData ?? true, ports: { first: 6000, last: 6099 }, ...options.rocketConfig },
+        },
       }),
       mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
       createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => signals }),

@@ -80,6 +80,14 @@ describe.each(databases.eachSupportedId())('DatabaseRocketStore on %s', database
     );
     expect(String(error?.message)).toMatch(/CHECK constraint failed|violates check constraint/);
     expect((await store.servers.list({ limit: 10, offset: 0 })).totalCount).toBe(0);
+
+    // the activity types that later migrations added are allowed, others are not
+    await store.activities.insert({ type: 'HostKeyMismatch', status: 'failed', actor: 'a' });
+    const badType = await store.activities.insert({ type: 'Bogus' as any, status: 'info', actor: 'a' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(String(badType?.message)).toMatch(/CHECK constraint failed|violates check constraint/);
   });
 
   it('lists clusters with their servers, filtered, sorted and paged', async () => {

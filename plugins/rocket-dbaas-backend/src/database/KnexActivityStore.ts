@@ -45,9 +45,12 @@ export class KnexActivityStore implements ActivityStore {
     return insertedId(result);
   }
 
-  async list(query: Paging & { clusterId?: number; dbmsType?: Activity['dbmsType']; type?: Activity['type'] }): Promise<Page<Activity>> {
+  async list(
+    query: Paging & { clusterId?: number; server?: string; dbmsType?: Activity['dbmsType']; type?: Activity['type'] },
+  ): Promise<Page<Activity>> {
     const base = this.db('activities').leftJoin('clusters', 'clusters.id', 'activities.cluster_id');
     if (query.clusterId) base.where('activities.cluster_id', query.clusterId);
+    if (query.server) base.where('activities.server_hostname', query.server);
     if (query.dbmsType) base.where('activities.dbms_type', query.dbmsType);
     if (query.type) base.where('activities.type', query.type);
     const { rows, totalCount } = await readPage(base, query, b =>

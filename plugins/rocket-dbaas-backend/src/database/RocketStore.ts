@@ -132,6 +132,7 @@ export type NewServer = {
 export type ServerPatch = Partial<
   Pick<
     NewServer,
+    | 'hostKeyFingerprint'
     | 'address'
     | 'cpu'
     | 'ramGb'
@@ -146,7 +147,7 @@ export type ServerPatch = Partial<
     | 'monthlyCost'
     | 'pendingRestart'
     | 'collectMetrics'
-  > & { active: boolean }
+  > & { active: boolean; lastContactAt: string | null; hostKeyMismatchAt: string | null; hostKeyPresented: string | null }
 >;
 
 export type ClaimRequest = ServerFilters & {
@@ -245,7 +246,7 @@ export type NewActivity = {
 
 export interface ActivityStore {
   insert(activity: NewActivity): Promise<number>;
-  list(query: Paging & { clusterId?: number; dbmsType?: DbmsType; type?: ActivityType }): Promise<Page<Activity>>;
+  list(query: Paging & { clusterId?: number; server?: string; dbmsType?: DbmsType; type?: ActivityType }): Promise<Page<Activity>>;
 }
 
 export interface ReferenceStore {

@@ -35,6 +35,9 @@ export function toServer(row: Record<string, any>): Server {
     sshUser: row.ssh_user,
     sshPort: Number(row.ssh_port),
     hostKeyFingerprint: row.host_key_fingerprint ?? null,
+    hostKeyMismatchAt: toIsoOrNull(row.host_key_mismatch_at),
+    hostKeyPresented: row.host_key_presented ?? null,
+    lastContactAt: toIsoOrNull(row.last_contact_at),
     monthlyCost: toNumberOrNull(row.monthly_cost),
     active: toBool(row.active),
     claimedAt: toIsoOrNull(row.claimed_at),
@@ -43,7 +46,7 @@ export function toServer(row: Record<string, any>): Server {
   };
 }
 
-const columns: Record<keyof NewServer | 'active', string> = {
+const columns: Record<keyof NewServer | keyof ServerPatch, string> = {
   hostname: 'hostname',
   address: 'address',
   datacenter: 'datacenter',
@@ -68,6 +71,9 @@ const columns: Record<keyof NewServer | 'active', string> = {
   osPatchedAt: 'os_patched_at',
   dbPatchedAt: 'db_patched_at',
   active: 'active',
+  lastContactAt: 'last_contact_at',
+  hostKeyMismatchAt: 'host_key_mismatch_at',
+  hostKeyPresented: 'host_key_presented',
 };
 
 /** Maps the given fields of a server to their columns; absent fields are left out. */

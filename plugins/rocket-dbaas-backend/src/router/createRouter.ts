@@ -32,7 +32,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(express.json({ limit: '1mb' }));
   router.use(jsonBodyErrors);
   router.use(referenceRoutes(guard, services.reference));
-  router.use(serverRoutes(guard, services.servers, services.pool));
+  router.use(serverRoutes(guard, services.servers, services.pool, services.access));
   router.use(directoryRoutes(guard, services.directory));
   router.use(noteRoutes(guard, services.notes));
   // last: it holds the catch-all GET /:dbmsType/activities

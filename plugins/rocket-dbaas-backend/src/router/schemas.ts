@@ -272,3 +272,6 @@ export const noteUpdateBody = z
   .partial()
   .strict()
   .refine(body => Object.keys(body).length > 0, 'must change at least one field');
+
+export const emptyBody = z.object({}).strict();
+export const enrolBody = z.object({ replace: z.boolean().default(false) }).strict();

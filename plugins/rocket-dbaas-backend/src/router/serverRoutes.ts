@@ -2,13 +2,18 @@ import {
   rocketInventoryReadPermission,
   rocketPoolClaimPermission,
   rocketPoolManagePermission,
+  rocketServerEnrolPermission,
   rocketServerUpdatePermission,
 } from '@internal/plugin-rocket-dbaas-common';
 import Router from 'express-promise-router';
 import { PoolService } from '../services/PoolService';
+import { ServerAccessService } from '../services/ServerAccessService';
 import { ServerService } from '../services/ServerService';
 import { RouteGuard } from './RouteGuard';
 import {
+  activityListQuery,
+  emptyBody,
+  enrolBody,
   pathHostname,
   poolClaimBody,
   poolListQuery,
@@ -18,7 +23,7 @@ import {
 } from './schemas';
 import { parse } from './validation';
 
-export function serverRoutes(guard: RouteGuard, servers: ServerService, pool: PoolService) {
+export function serverRoutes(guard: RouteGuard, servers: ServerService, pool: PoolService, access: ServerAccessService) {
   const router = Router();
 
   router.get('/servers', async (req, res) => {
@@ -37,6 +42,29 @@ export function serverRoutes(guard: RouteGuard, servers: ServerService, pool: Po
       return servers.update(hostname, parse(serverUpdateBody, req.body, 'body'), actor);
     });
     res.json(server);
+  });
+
+  router.get('/servers/:hostname/activities', async (req, res) => {
+    await guard.read(req, rocketInventoryReadPermission);
+    const { hostname } = parse(pathHostname, req.params, 'path');
+    res.json(await servers.activities(hostname, parse(activityListQuery, req.query, 'query')));
+  });
+
+  router.post('/servers/:hostname/enrol', async (req, res) => {
+    const server = await guard.mutate(req, rocketServerEnrolPermission, 'server-enrol', { hostname: req.params.hostname }, actor => {
+      const { hostname } = parse(pathHostname, req.params, 'path');
+      return access.enrol(hostname, parse(enrolBody, req.body ?? {}, 'body'), actor);
+    });
+    res.json(server);
+  });
+
+  router.post('/servers/:hostname/check', async (req, res) => {
+    const check = await guard.mutate(req, rocketServerUpdatePermission, 'server-check', { hostname: req.params.hostname }, actor => {
+      const { hostname } = parse(pathHostname, req.params, 'path');
+      parse(emptyBody, req.body ?? {}, 'body');
+      return access.check(hostname, actor);
+    });
+    res.json(check);
   });
 
   router.get('/pool-servers', async (req, res) => {

@@ -1,10 +1,13 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { RocketStore } from '../database/RocketStore';
+import { SshExecutor } from '../ssh/SshExecutor';
 import { ChangeNotifier } from './ChangeNotifier';
 import { ClusterService, DefaultClusterService } from './ClusterService';
 import { DefaultDirectoryService, DirectoryService } from './DirectoryService';
 import { DefaultNoteService, NoteService } from './NoteService';
 import { DefaultPoolService, PoolService } from './PoolService';
 import { DefaultReferenceService, ReferenceService } from './ReferenceService';
+import { DefaultServerAccessService, ServerAccessService } from './ServerAccessService';
 import { DefaultServerService, ServerService } from './ServerService';
 
 /** Every service of Rocket's backend. */
@@ -15,10 +18,19 @@ export type RocketServices = {
   directory: DirectoryService;
   notes: NoteService;
   reference: ReferenceService;
+  access: ServerAccessService;
 };
 
-export function createRocketServices(store: RocketStore, notifier: ChangeNotifier): RocketServices {
+export type RocketServiceDeps = {
+  store: RocketStore;
+  notifier: ChangeNotifier;
+  auditor: AuditorService;
+  ssh: () => SshExecutor | undefined;
+};
+
+export function createRocketServices({ store, notifier, auditor, ssh }: RocketServiceDeps): RocketServices {
   return {
+    access: new DefaultServerAccessService(store, notifier, auditor, ssh),
     clusters: new DefaultClusterService(store, notifier),
     servers: new DefaultServerService(store, notifier),
     pool: new DefaultPoolService(store, notifier),

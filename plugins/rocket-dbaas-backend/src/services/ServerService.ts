@@ -1,6 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import { Page, Server } from '@internal/plugin-rocket-dbaas-common';
-import { RocketStore, ServerPatch, ServerQuery } from '../database/RocketStore';
+import { Activity, Page, Server } from '@internal/plugin-rocket-dbaas-common';
+import { Paging, RocketStore, ServerPatch, ServerQuery } from '../database/RocketStore';
 import { Actor } from './Actor';
 import { ChangeNotifier } from './ChangeNotifier';
 
@@ -9,6 +9,7 @@ export interface ServerService {
   list(query: ServerQuery): Promise<Page<Server>>;
   get(hostname: string): Promise<Server>;
   update(hostname: string, patch: ServerPatch, actor: Actor): Promise<Server>;
+  activities(hostname: string, paging: Paging): Promise<Page<Activity>>;
 }
 
 export class DefaultServerService implements ServerService {
@@ -25,6 +26,11 @@ export class DefaultServerService implements ServerService {
     const server = await this.store.servers.get(hostname);
     if (!server) throw new NotFoundError(`No server named ${hostname}`);
     return server;
+  }
+
+  async activities(hostname: string, paging: Paging) {
+    await this.get(hostname);
+    return this.store.activities.list({ ...paging, server: hostname });
   }
 
   async update(hostname: string, patch: ServerPatch, actor: Actor) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The lab of local servers (the data plane's embedded default).
+#   scripts/lab.sh up [N]   build or refresh N servers (default 6) with ansible/lab.yml
+#   scripts/lab.sh down     stop the lab's processes and remove its state; nothing else
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAB_ROOT="${ROCKET_LAB_ROOT:-$ROOT/.rocket/lab}"
+
+case "${1:-up}" in
+  up)
+    if ! command -v ansible-playbook >/dev/null; then
+      echo "==> installing ansible-core"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq && apt-get install -y -qq ansible-core python3-apt >/dev/null
+    fi
+    echo "==> building the lab in ${LAB_ROOT#$ROOT/}"
+    cd "$ROOT/ansible"
+    ANSIBLE_CONFIG="$ROOT/ansible/ansible.cfg" ansible-playbook lab.yml \
+      -e "lab_root=$LAB_ROOT" -e "lab_count=${2:-${ROCKET_LAB_COUNT:-6}}"
+    ;;
+  down)
+    if [ -d "$LAB_ROOT/hosts" ]; then
+      # every process of the lab keeps its pid file under the lab's root
+      find "$LAB_ROOT/hosts" -name '*.pid' -print0 | while IFS= read -r -d '' pidfile; do
+        pid=$(cat "$pidfile" 2>/dev/null || true)
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+      done
+    fi
+    rm -rf "$LAB_ROOT"
+    echo "==> the lab is down"
+    ;;
+  *)
+    echo "usage: $0 up [N] | down" >&2
+    exit 2
+    ;;
+esac
