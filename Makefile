@@ -2,12 +2,22 @@
 # `make test` runs every test. Both install what they need.
 SHELL := /bin/bash
 
-.PHONY: start test e2e bench deps tsc lint clean-state
+.PHONY: start test e2e bench deps tsc lint clean-state lab lab-down
 
-## start: the portal on http://localhost:3000 (backend on :7007), SQLite store under .rocket/, demo data
+## start: the lab (unless ROCKET_LAB=0) and the portal on http://localhost:3000 (backend on :7007),
+## SQLite store under .rocket/, demo data
 start: deps
 	@mkdir -p .rocket
+	@if [ "$${ROCKET_LAB:-1}" != 0 ]; then bash scripts/lab.sh up; fi
 	@source scripts/env.sh && yarn start
+
+## lab: N local servers (ROCKET_LAB_COUNT, default 6) on 127.0.10.x, each with its own sshd and host key
+lab:
+	@bash scripts/lab.sh up
+
+## lab-down: stop the lab's processes and remove its state; nothing else on the machine
+lab-down:
+	@bash scripts/lab.sh down
 
 ## test: types, jest (PostgreSQL 15 and SQLite 3), end-to-end in Chromium; ends with the totals
 test:

@@ -16,7 +16,7 @@ case "${1:-up}" in
     echo "==> building the lab in ${LAB_ROOT#$ROOT/}"
     cd "$ROOT/ansible"
     ANSIBLE_CONFIG="$ROOT/ansible/ansible.cfg" ansible-playbook lab.yml \
-      -e "lab_root=$LAB_ROOT" -e "lab_count=${2:-${ROCKET_LAB_COUNT:-6}}"
+      -e "lab_root=$LAB_ROOT" -e "lab_count=${2:-${ROCKET_LAB_COUNT:-6}}" -e "lab_network=${ROCKET_LAB_NETWORK:-127.0.10}"
     ;;
   down)
     if [ -d "$LAB_ROOT/hosts" ]; then

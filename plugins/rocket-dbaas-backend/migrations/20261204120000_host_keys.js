@@ -21,7 +21,7 @@ const AFTER = [...BEFORE, 'HostKeyEnrol', 'HostKeyMismatch'];
  */
 async function allowActivityTypes(knex, from, to) {
   // DDL takes no bind parameters; the types are this file's own constants
-  const list = types => types.map(t => `'${t}'`).join(', ');
+  const list = (/** @type {string[]} */ types) => types.map(t => `'${t}'`).join(', ');
   if (knex.client.config.client === 'pg') {
     await knex.raw('alter table activities drop constraint if exists activities_type_check');
     await knex.raw(`alter table activities add constraint activities_type_check check (type in (${list(to)}))`);
@@ -35,7 +35,7 @@ async function allowActivityTypes(knex, from, to) {
   await knex.raw('insert into activities_rebuilt select * from activities');
   await knex.raw('drop table activities');
   await knex.raw('alter table activities_rebuilt rename to activities');
-  for (const index of indexes) await knex.raw(index.sql);
+  for (const index of /** @type {Array<{ sql: string }>} */ (indexes)) await knex.raw(index.sql);
 }
 
 /** @param {import('knex').Knex} knex */

@@ -5,7 +5,7 @@ import { DatabaseRocketStore } from './database/DatabaseRocketStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { createRouter } from './router/createRouter';
 import { SignalChangeNotifier } from './services/ChangeNotifier';
-import { LabRegistrar } from './services/LabRegistrar';
+import { LabRegistrar } from './lab/LabRegistrar';
 import { createRocketServices } from './services/RocketServices';
 import { sshExecutorFromConfig } from './ssh/sshExecutorFromConfig';
 

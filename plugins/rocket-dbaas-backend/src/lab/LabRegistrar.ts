@@ -3,7 +3,7 @@ import { EnvironmentName } from '@internal/plugin-rocket-dbaas-common';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { RocketStore } from '../database/RocketStore';
-import { ChangeNotifier } from './ChangeNotifier';
+import { ChangeNotifier } from '../services/ChangeNotifier';
 
 const ACTOR = 'rocket-dbaas:lab';
 

@@ -1,0 +1,92 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseRocketStore } from '../database/DatabaseRocketStore';
+import { NodeSshExecutor } from '../ssh/NodeSshExecutor';
+import { remoteCommands } from '../ssh/remoteCommands';
+import { TestSshd } from '../__testUtils__/TestSshd';
+import { LabRegistrar } from './LabRegistrar';
+
+jest.setTimeout(300_000);
+
+const repo = path.resolve(__dirname, '../../../..');
+// a lab of its own, on another loopback network, beside any lab `make lab` runs
+const labRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rocket-lab-'));
+const env = { ...process.env, ROCKET_LAB_ROOT: labRoot, ROCKET_LAB_NETWORK: '127.0.11' };
+const lab = (...args: string[]) => execFileSync('bash', [path.join(repo, 'scripts/lab.sh'), ...args], { env, encoding: 'utf8' });
+const labProcesses = () => {
+  try {
+    return execFileSync('pgrep', ['-f', labRoot], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
+  const bystander = new TestSshd('127.0.11.250');
+  let inventory: any[];
+
+  beforeAll(async () => {
+    await bystander.start();
+    lab('up', '2');
+    inventory = JSON.parse(fs.readFileSync(path.join(labRoot, 'inventory.json'), 'utf8'));
+  });
+  afterAll(async () => {
+    lab('down');
+    await bystander.stop();
+  });
+
+  it('builds servers in two datacenters, each with its own sshd and host key', () => {
+    expect(inventory.map(h => [h.hostname, h.address, h.datacenter])).toEqual([
+      ['lab01.lab-dc1.rocket.lab', '127.0.11.1', 'lab-dc1'],
+      ['lab02.lab-dc2.rocket.lab', '127.0.11.2', 'lab-dc2'],
+    ]);
+    expect(new Set(inventory.map(h => h.hostKeyFingerprint)).size).toBe(2);
+    expect(labProcesses()).toHaveLength(2);
+  });
+
+  it('lets the lab key in, with the pinned host key', async () => {
+    const ssh = new NodeSshExecutor(fs.readFileSync(path.join(labRoot, 'lab_ed25519'), 'utf8'));
+    for (const h of inventory) {
+      const result = await ssh.run(
+        { hostname: h.hostname, address: h.address, port: h.sshPort, username: h.sshUser, hostKeyFingerprint: h.hostKeyFingerprint },
+        remoteCommands.hostname(),
+      );
+      expect(result.exitCode).toBe(0);
+    }
+  });
+
+  it('is idempotent: a second run changes nothing and keeps the servers', () => {
+    const pids = labProcesses();
+    const output = lab('up', '2');
+    expect(output).toMatch(/changed=0 /);
+    expect(labProcesses()).toEqual(pids);
+  });
+
+  it('registers its servers in Rocket once, with their host keys pinned', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await DatabaseRocketStore.migrate(knex);
+    const store = new DatabaseRocketStore(knex);
+    const registrar = new LabRegistrar(store, { changed: async () => {} }, mockServices.logger.mock(), path.join(labRoot, 'inventory.json'), 'Dev');
+    expect(await registrar.register()).toBe(2);
+    expect(await registrar.register()).toBe(0);
+    const pool = await store.servers.list({ role: 'pool', limit: 10, offset: 0 });
+    expect(pool.items.map(s => [s.hostname, s.datacenter, s.sshPort, s.hostKeyFingerprint])).toEqual(
+      inventory.map(h => [h.hostname, h.datacenter, 2222, h.hostKeyFingerprint]),
+    );
+  });
+
+  it('comes down without touching anything else', async () => {
+    lab('down');
+    expect(labProcesses()).toEqual([]);
+    expect(fs.existsSync(labRoot)).toBe(false);
+    // a server that is not the lab's is still there
+    const ssh = new NodeSshExecutor(bystander.clientKey);
+    const pinned = await ssh.enrol(bystander.target());
+    expect(pinned).toBe(bystander.fingerprint());
+  });
+});
