@@ -41,7 +41,7 @@ test('the overview lists the demo clusters and a row expands to its servers', as
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'payments-prod', exact: true }) });
   await row.getByRole('button').first().click();
   await page.getByText('pg001.dc1.example.com').waitFor();
-  await page.getByText('10.1.0.1', { exact: true }).waitFor();
+  await page.getByText('127.0.21.1', { exact: true }).waitFor();
   await page.screenshot({ path: 'e2e-test-report/overview.png', fullPage: true });
 });
 
@@ -99,7 +99,7 @@ test('the pool page filters by size and registers a server', async () => {
   await page.getByRole('button', { name: 'Register a server' }).click();
   const dialog = page.getByRole('dialog', { name: 'Register a pool server' });
   await dialog.getByRole('textbox', { name: 'Hostname' }).fill('pool99.dc2.example.com');
-  await dialog.getByRole('textbox', { name: 'IP address' }).fill('10.2.1.99');
+  await dialog.getByRole('textbox', { name: 'IP address' }).fill('127.0.23.99');
   for (const [label, option] of [['Datacenter', 'dc2'], ['Environment', 'Prod']]) {
     await dialog.getByRole('button', { name: new RegExp(label) }).click();
     await page.getByRole('option', { name: option, exact: true }).click();

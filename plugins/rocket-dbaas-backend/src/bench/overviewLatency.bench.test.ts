@@ -61,7 +61,7 @@ async function seed(knex: Knex) {
       const n = c * SERVERS_PER_CLUSTER + s;
       servers.push({
         hostname: `db${n}.dc${(s % 2) + 1}.bench`,
-        address: `10.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`,
+        address: `127.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`,
         datacenter: `dc${(s % 2) + 1}`,
         environment: clusters[c].environment,
         dbms_type: 'postgresql',

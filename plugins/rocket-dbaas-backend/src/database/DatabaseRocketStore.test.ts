@@ -10,7 +10,7 @@ const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const poolServer = (n: number, overrides: Partial<NewServer> = {}): NewServer => ({
   hostname: `pool${n}.dc1.test`,
-  address: `10.0.0.${n}`,
+  address: `127.0.30.${n}`,
   datacenter: 'dc1',
   environment: 'Prod',
   dbmsType: 'postgresql',

@@ -51,7 +51,8 @@ export async function seedDemoData(store: RocketStore, logger: LoggerService): P
             host += 1;
             return {
               hostname: `pg${String(host).padStart(3, '0')}.${s.datacenter}.example.com`,
-              address: `10.${s.datacenter === 'dc1' ? 1 : 2}.0.${host}`,
+              // demo addresses are loopback ones nothing answers on: a demo "check connection" sends nothing off the machine
+              address: `127.0.2${s.datacenter === 'dc1' ? 1 : 2}.${host}`,
               datacenter: s.datacenter,
               environment: c.environment,
               dbmsType: 'postgresql',
@@ -114,7 +115,7 @@ export async function seedDemoData(store: RocketStore, logger: LoggerService): P
       await tx.servers.insertMany(
         demoPool.map((p, i) => ({
           hostname: `pool${String(i + 1).padStart(2, '0')}.${p.datacenter}.example.com`,
-          address: `10.${p.datacenter === 'dc1' ? 1 : 2}.1.${i + 1}`,
+          address: `127.0.23.${i + 1}`,
           dbmsType: 'postgresql',
           ...p,
           role: 'pool',

@@ -16,7 +16,7 @@ const validCluster = {
   environment: 'Dev',
   requested: { cpu: 2, ramGb: 8, diskGb: 100 },
 };
-const validServer = { hostname: 'n1.dc1.test', address: '10.9.0.1', datacenter: 'dc1', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 };
+const validServer = { hostname: 'n1.dc1.test', address: '127.0.30.209', datacenter: 'dc1', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 };
 
 type Case = [method: 'post' | 'patch' | 'put' | 'delete', path: string, body: unknown, field: string];
 

@@ -25,7 +25,7 @@ describe('50 concurrent claims on a pool of 10, through two backends on one Post
       .send({
         servers: Array.from({ length: 10 }, (_, i) => ({
           hostname: `race${i}.dc1.test`,
-          address: `10.0.0.${i + 1}`,
+          address: `127.0.30.${i + 1}`,
           datacenter: 'dc1',
           environment: 'Prod',
           cpu: 4,

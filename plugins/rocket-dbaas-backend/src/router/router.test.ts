@@ -84,12 +84,12 @@ describe('Rocket API', () => {
     await request(ctx.server).put(`${api}/datacenters`).send({ code: 'dc3', name: 'North' }).expect(200);
     const res = await request(ctx.server)
       .post(`${api}/pool-servers`)
-      .send({ servers: [{ hostname: 'new1.dc3.test', address: '10.3.0.1', datacenter: 'dc3', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 }] })
+      .send({ servers: [{ hostname: 'new1.dc3.test', address: '127.0.30.201', datacenter: 'dc3', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 }] })
       .expect(201);
     expect(res.body.items).toEqual([expect.objectContaining({ hostname: 'new1.dc3.test', role: 'pool', sshUser: 'rocket' })]);
     await request(ctx.server)
       .post(`${api}/pool-servers`)
-      .send({ servers: [{ hostname: 'new1.dc3.test', address: '10.3.0.1', datacenter: 'dc3', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 }] })
+      .send({ servers: [{ hostname: 'new1.dc3.test', address: '127.0.30.201', datacenter: 'dc3', environment: 'Dev', cpu: 2, ramGb: 4, diskGb: 50 }] })
       .expect(409);
   });
 

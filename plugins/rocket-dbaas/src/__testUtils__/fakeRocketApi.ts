@@ -12,7 +12,7 @@ export function fakeRocketApi(overrides: Partial<RocketDbaasApi> = {}): jest.Moc
   const api: Record<string, jest.Mock> = {};
   for (const name of [
     'getOverview', 'listClusters', 'getCluster', 'listClusterActivities', 'listNotes', 'addNote', 'editNote',
-    'deleteNote', 'listPoolServers', 'registerPoolServer', 'releasePoolServer', 'listDatacenters', 'listApplications',
+    'deleteNote', 'getServer', 'listServerActivities', 'enrolServer', 'checkServer', 'listPoolServers', 'registerPoolServer', 'releasePoolServer', 'listDatacenters', 'listApplications',
     'createApplication', 'updateApplication', 'listApplicationContacts', 'linkContact', 'unlinkContact',
     'listContacts', 'createContact', 'updateContact', 'expireContact',
   ]) {
@@ -23,7 +23,7 @@ export function fakeRocketApi(overrides: Partial<RocketDbaasApi> = {}): jest.Moc
 }
 
 export const server = (hostname: string, overrides: Partial<Server> = {}): Server => ({
-  id: 1, hostname, address: '10.0.0.1', datacenter: 'dc1', environment: 'Prod', dbmsType: 'postgresql',
+  id: 1, hostname, address: '127.0.30.1', datacenter: 'dc1', environment: 'Prod', dbmsType: 'postgresql',
   cpu: 4, ramGb: 16, diskGb: 100, cluster: 'shop-db', role: 'primary', health: 'up', osVersion: 'Debian 12',
   dbVersion: 'PostgreSQL 15.8', dbVersionNumber: 150008, osPatchedAt: null, dbPatchedAt: null, lastRebootAt: null,
   pendingRestart: false, collectMetrics: true, sshUser: 'rocket', sshPort: 22, hostKeyFingerprint: null,

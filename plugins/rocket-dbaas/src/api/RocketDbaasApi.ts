@@ -80,6 +80,10 @@ export interface RocketDbaasApi {
   addNote(cluster: string, note: NoteInput): Promise<Note>;
   editNote(cluster: string, id: number, note: Partial<NoteInput>): Promise<Note>;
   deleteNote(cluster: string, id: number): Promise<void>;
+  getServer(hostname: string): Promise<Server>;
+  listServerActivities(hostname: string, paging?: { limit?: number; offset?: number }): Promise<Page<Activity>>;
+  enrolServer(hostname: string, replace: boolean): Promise<Server>;
+  checkServer(hostname: string): Promise<{ server: Server; osVersion: string | null; kernelHostname: string }>;
   listPoolServers(query: PoolQuery): Promise<Page<Server>>;
   registerPoolServer(server: PoolServerInput): Promise<Server>;
   releasePoolServer(hostname: string): Promise<Server>;

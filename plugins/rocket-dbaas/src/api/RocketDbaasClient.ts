@@ -57,6 +57,18 @@ export class RocketDbaasClient implements RocketDbaasApi {
   deleteNote(cluster: string, id: number) {
     return this.call<void>('DELETE', `/clusters/${encodeURIComponent(cluster)}/notes/${id}`);
   }
+  getServer(hostname: string) {
+    return this.call<any>('GET', `/servers/${encodeURIComponent(hostname)}`);
+  }
+  listServerActivities(hostname: string, paging: Query = {}) {
+    return this.call<any>('GET', `/servers/${encodeURIComponent(hostname)}/activities`, { query: paging });
+  }
+  enrolServer(hostname: string, replace: boolean) {
+    return this.call<any>('POST', `/servers/${encodeURIComponent(hostname)}/enrol`, { body: { replace } });
+  }
+  checkServer(hostname: string) {
+    return this.call<any>('POST', `/servers/${encodeURIComponent(hostname)}/check`, { body: {} });
+  }
   listPoolServers(query: Query) {
     return this.call<any>('GET', '/pool-servers', { query });
   }

@@ -4,6 +4,7 @@ import { ApplicationsPage } from './ApplicationsPage/ApplicationsPage';
 import { ClusterPage } from './ClusterPage/ClusterPage';
 import { OverviewPage } from './OverviewPage/OverviewPage';
 import { PoolServersPage } from './PoolServersPage/PoolServersPage';
+import { ServerPage } from './ServerPage/ServerPage';
 
 /** Rocket's pages under /rocket-dbaas. */
 export function RocketDbaasRouter() {
@@ -12,6 +13,7 @@ export function RocketDbaasRouter() {
       <Routes>
         <Route path="/" element={<OverviewPage />} />
         <Route path="/clusters/:name/*" element={<ClusterPage />} />
+        <Route path="/servers/:hostname" element={<ServerPage />} />
         <Route path="/pool" element={<PoolServersPage />} />
         <Route path="/applications" element={<ApplicationsPage />} />
       </Routes>

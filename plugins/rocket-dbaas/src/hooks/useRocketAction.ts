@@ -1,5 +1,6 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { useCallback } from 'react';
+import { errorMessage } from '../api/errorMessage';
 
 /** Runs a user's action and reports its failure (or success) in the app's alert bar. */
 export function useRocketAction() {
@@ -10,7 +11,7 @@ export function useRocketAction() {
         await action();
         if (success) alertApi.post({ message: success, severity: 'success', display: 'transient' });
       } catch (error) {
-        alertApi.post({ message: (error as Error).message, severity: 'error' });
+        alertApi.post({ message: errorMessage(error), severity: 'error' });
       }
     },
     [alertApi],

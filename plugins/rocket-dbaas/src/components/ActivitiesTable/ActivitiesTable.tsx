@@ -18,10 +18,14 @@ const columns: TableColumn<Activity>[] = [
   { title: 'Details', field: 'details' },
 ];
 
-/** The audit log of one cluster, newest first. */
-export function ActivitiesTable({ cluster }: { cluster: string }) {
+/** The audit log of one cluster, or of one server, newest first. */
+export function ActivitiesTable(props: { cluster: string } | { server: string }) {
   const api = useApi(rocketDbaasApiRef);
-  const { value, loading, error } = useRocketData(() => api.listClusterActivities(cluster, { limit: 200 }), [api, cluster]);
+  const key = 'cluster' in props ? props.cluster : props.server;
+  const { value, loading, error } = useRocketData(
+    () => ('cluster' in props ? api.listClusterActivities(key, { limit: 200 }) : api.listServerActivities(key, { limit: 200 })),
+    [api, key],
+  );
   if (error) return <ResponseErrorPanel error={error} />;
   return (
     <Table<Activity>

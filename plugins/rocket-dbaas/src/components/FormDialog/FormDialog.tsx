@@ -9,6 +9,7 @@ import {
 } from '@material-ui/core';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../api/errorMessage';
 
 /** One field of a {@link FormDialog}. */
 export type FormField = {
@@ -60,7 +61,7 @@ export function FormDialog({ open, title, fields, initial, submitLabel = 'Save',
       await onSubmit(values);
       onClose();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setSaving(false);
     }

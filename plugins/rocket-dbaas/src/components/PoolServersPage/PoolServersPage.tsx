@@ -1,5 +1,6 @@
-import { ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { Link, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { rootRouteRef } from '../../routes';
 import { DBMS_TYPES, ENVIRONMENTS, Server } from '@internal/plugin-rocket-dbaas-common';
 import { Button, Grid } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
@@ -27,6 +28,7 @@ const registerFields = (datacenters: string[]): FormField[] => [
 /** The pool of pre-built servers: filter, register, and release claimed ones. */
 export function PoolServersPage() {
   const api = useApi(rocketDbaasApiRef);
+  const root = useRouteRef(rootRouteRef)();
   const act = useRocketAction();
   const [query, setQuery] = useState<PoolQuery>({});
   const [registering, setRegistering] = useState(false);
@@ -50,7 +52,7 @@ export function PoolServersPage() {
   };
 
   const columns: TableColumn<Server>[] = [
-    { title: 'Hostname', field: 'hostname' },
+    { title: 'Hostname', field: 'hostname', render: s => <Link to={`${root}/servers/${s.hostname}`}>{s.hostname}</Link> },
     { title: 'Address', field: 'address' },
     { title: 'Datacenter', field: 'datacenter' },
     { title: 'Environment', field: 'environment' },
