@@ -5,6 +5,7 @@ import { KnexActivityStore } from './KnexActivityStore';
 import { KnexClusterStore } from './KnexClusterStore';
 import { KnexDirectoryStore } from './KnexDirectoryStore';
 import { KnexNoteStore } from './KnexNoteStore';
+import { KnexOperationStore } from './KnexOperationStore';
 import { KnexPortStore } from './KnexPortStore';
 import { KnexReferenceStore } from './KnexReferenceStore';
 import { KnexServerStore } from './KnexServerStore';
@@ -20,6 +21,7 @@ export class DatabaseRocketStore implements RocketStore {
   readonly notes;
   readonly activities;
   readonly reference;
+  readonly operations;
 
   static async create(database: DatabaseService): Promise<DatabaseRocketStore> {
     const knex = await database.getClient();
@@ -41,6 +43,7 @@ export class DatabaseRocketStore implements RocketStore {
     this.notes = new KnexNoteStore(db);
     this.activities = new KnexActivityStore(db);
     this.reference = new KnexReferenceStore(db);
+    this.operations = new KnexOperationStore(db);
   }
 
   transaction<T>(fn: (tx: RocketStore) => Promise<T>): Promise<T> {

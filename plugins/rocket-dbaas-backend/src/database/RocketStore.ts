@@ -1,3 +1,4 @@
+import { KnexOperationStore } from './KnexOperationStore';
 import {
   Activity,
   ActivityStatus,
@@ -121,6 +122,8 @@ export type NewServer = {
   sshUser: string;
   sshPort: number;
   hostKeyFingerprint?: string | null;
+  /** The full public host key ("ssh-ed25519 AAAA..."), for generated known_hosts files. */
+  hostPublicKey?: string | null;
   monthlyCost?: number | null;
   pendingRestart?: boolean;
   collectMetrics?: boolean;
@@ -133,6 +136,7 @@ export type ServerPatch = Partial<
   Pick<
     NewServer,
     | 'hostKeyFingerprint'
+    | 'hostPublicKey'
     | 'address'
     | 'cpu'
     | 'ramGb'
@@ -258,6 +262,7 @@ export interface ReferenceStore {
 
 /** Rocket's one store. Every method of a store given to `transaction` runs in it. */
 export interface RocketStore {
+  readonly operations: KnexOperationStore;
   readonly clusters: ClusterStore;
   readonly servers: ServerStore;
   readonly ports: PortStore;

@@ -64,6 +64,7 @@ const columns: Record<keyof NewServer | keyof ServerPatch, string> = {
   sshUser: 'ssh_user',
   sshPort: 'ssh_port',
   hostKeyFingerprint: 'host_key_fingerprint',
+  hostPublicKey: 'host_public_key',
   monthlyCost: 'monthly_cost',
   pendingRestart: 'pending_restart',
   collectMetrics: 'collect_metrics',

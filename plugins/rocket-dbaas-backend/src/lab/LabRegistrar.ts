@@ -15,6 +15,7 @@ const labInventory = z.array(
     sshPort: z.number().int().min(1).max(65535),
     sshUser: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/),
     hostKeyFingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/),
+    hostPublicKey: z.string().regex(/^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+$/),
     cpu: z.number().int().min(1),
     ramGb: z.number().int().min(1),
     diskGb: z.number().int().min(1),
@@ -68,6 +69,7 @@ export class LabRegistrar {
           sshUser: h.sshUser,
           sshPort: h.sshPort,
           hostKeyFingerprint: h.hostKeyFingerprint,
+          hostPublicKey: h.hostPublicKey,
           monthlyCost: 0,
         })),
       );

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseRocketStore } from '../database/DatabaseRocketStore';
+import { AnsibleRunner } from '../ansible/AnsibleRunner';
 import { NodeSshExecutor } from '../ssh/NodeSshExecutor';
 import { remoteCommands } from '../ssh/remoteCommands';
 import { TestSshd } from '../__testUtils__/TestSshd';
@@ -78,6 +79,38 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
     expect(pool.items.map(s => [s.hostname, s.datacenter, s.sshPort, s.hostKeyFingerprint])).toEqual(
       inventory.map(h => [h.hostname, h.datacenter, 2222, h.hostKeyFingerprint]),
     );
+    expect(inventory.every(h => /^ssh-ed25519 [A-Za-z0-9+/=]+$/.test(h.hostPublicKey))).toBe(true);
+  });
+
+  it('runs a playbook with a generated known_hosts, and a changed host key makes that host unreachable', async () => {
+    const runner = new AnsibleRunner(path.join(repo, 'ansible'), () => fs.readFileSync(path.join(labRoot, 'lab_ed25519'), 'utf8'));
+    const hosts = inventory.map(h => ({
+      name: h.hostname,
+      address: h.address,
+      port: h.sshPort,
+      user: h.sshUser,
+      hostPublicKey: h.hostPublicKey,
+      hostKeyFingerprint: h.hostKeyFingerprint,
+    }));
+    let output = '';
+    const ok = await runner.run({ playbook: 'facts.yml', hosts, timeoutSeconds: 120, onOutput: text => (output += text) });
+    expect(ok).toEqual({ exitCode: 0, timedOut: false });
+    for (const h of inventory) expect(output).toContain(`rocket-facts ${h.hostname} Debian`);
+    expect(output).not.toContain('BEGIN OPENSSH PRIVATE KEY');
+
+    // lab02 gets a new host key: Ansible refuses it and still runs on lab01
+    const keyFile = path.join(inventory[1].root, 'etc/ssh/ssh_host_ed25519_key');
+    fs.rmSync(keyFile);
+    fs.rmSync(`${keyFile}.pub`);
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
+    execFileSync('kill', ['-HUP', fs.readFileSync(path.join(inventory[1].root, 'run/sshd.pid'), 'utf8').trim()]);
+    await new Promise(r => setTimeout(r, 500));
+    output = '';
+    const refused = await runner.run({ playbook: 'facts.yml', hosts, timeoutSeconds: 120, onOutput: text => (output += text) });
+    expect(refused.exitCode).not.toBe(0);
+    expect(output).toMatch(/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/);
+    expect(output).toContain(`rocket-facts ${inventory[0].hostname} Debian`);
+    expect(output).not.toContain(`rocket-facts ${inventory[1].hostname}`);
   });
 
   it('comes down without touching anything else', async () => {
@@ -86,7 +119,7 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
     expect(fs.existsSync(labRoot)).toBe(false);
     // a server that is not the lab's is still there
     const ssh = new NodeSshExecutor(bystander.clientKey);
-    const pinned = await ssh.enrol(bystander.target());
-    expect(pinned).toBe(bystander.fingerprint());
+    const presented = await ssh.enrol(bystander.target());
+    expect(presented.fingerprint).toBe(bystander.fingerprint());
   });
 });

@@ -52,14 +52,19 @@ export class DefaultServerAccessService implements ServerAccessService {
     if (server.hostKeyFingerprint && !options.replace) {
       throw new ConflictError(`${hostname} already has a pinned host key; send replace: true to trust a new one`);
     }
-    const fingerprint = await this.executor().enrol({
+    const { fingerprint, publicKey } = await this.executor().enrol({
       hostname,
       address: server.address,
       port: server.sshPort,
       username: server.sshUser,
     });
     await this.store.transaction(async tx => {
-      await tx.servers.update(hostname, { hostKeyFingerprint: fingerprint, hostKeyMismatchAt: null, hostKeyPresented: null });
+      await tx.servers.update(hostname, {
+        hostKeyFingerprint: fingerprint,
+        hostPublicKey: publicKey,
+        hostKeyMismatchAt: null,
+        hostKeyPresented: null,
+      });
       await tx.activities.insert({
         clusterId: await this.clusterId(server),
         server: hostname,

@@ -17,8 +17,11 @@ describe('NodeSshExecutor against a real sshd', () => {
   afterAll(() => sshd.stop());
 
   it('records the host key at enrolment, as ssh-keygen prints it', async () => {
-    pinned = await ssh.enrol(sshd.target());
+    const presented = await ssh.enrol(sshd.target());
+    pinned = presented.fingerprint;
     expect(pinned).toBe(sshd.fingerprint());
+    // the public key as in the .pub file, for known_hosts
+    expect(presented.publicKey).toBe(require('node:fs').readFileSync(sshd.file('host_key.pub'), 'utf8').split(' ').slice(0, 2).join(' '));
   });
 
   it('runs a fixed command on the pinned host', async () => {

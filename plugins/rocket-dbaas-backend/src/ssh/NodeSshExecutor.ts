@@ -1,7 +1,7 @@
 import { NodeSSH } from 'node-ssh';
-import { hostKeyFingerprint } from './hostKey';
+import { hostKeyFingerprint, hostPublicKeyLine } from './hostKey';
 import { shellLine } from './shellQuote';
-import { CommandResult, HostKeyRefusedError, RunOptions, SshExecutor, SshTarget } from './SshExecutor';
+import { CommandResult, HostKeyRefusedError, PresentedHostKey, RunOptions, SshExecutor, SshTarget } from './SshExecutor';
 
 const KILL_AFTER_SECONDS = 5;
 const TRUNCATION_MARKER = (bytes: number) => `\n[rocket: output cut at ${bytes} bytes]\n`;
@@ -42,6 +42,7 @@ export class NodeSshExecutor implements SshExecutor {
   private async connect(target: Omit<SshTarget, 'hostKeyFingerprint'>, accept: (fingerprint: string) => boolean) {
     const ssh = new NodeSSH();
     let presented = '';
+    let publicKey = '';
     try {
       await ssh.connect({
         host: target.address,
@@ -51,6 +52,7 @@ export class NodeSshExecutor implements SshExecutor {
         readyTimeout: 15_000,
         hostVerifier: (key: Buffer) => {
           presented = hostKeyFingerprint(key);
+          publicKey = hostPublicKeyLine(key);
           return accept(presented);
         },
       } as Parameters<NodeSSH['connect']>[0]);
@@ -59,13 +61,13 @@ export class NodeSshExecutor implements SshExecutor {
       if (presented && !accept(presented)) throw new HostKeyRefusedError(target.hostname, null, presented);
       throw error;
     }
-    return { ssh, presented };
+    return { ssh, presented, publicKey };
   }
 
-  async enrol(target: Omit<SshTarget, 'hostKeyFingerprint'>): Promise<string> {
-    const { ssh, presented } = await this.connect(target, () => true);
+  async enrol(target: Omit<SshTarget, 'hostKeyFingerprint'>): Promise<PresentedHostKey> {
+    const { ssh, presented, publicKey } = await this.connect(target, () => true);
     ssh.dispose();
-    return presented;
+    return { fingerprint: presented, publicKey };
   }
 
   async run(target: SshTarget, command: string[], options: RunOptions = {}): Promise<CommandResult> {

@@ -18,6 +18,9 @@ export type CommandResult = {
   timedOut: boolean;
 };
 
+/** A host key as a server presented it. */
+export type PresentedHostKey = { fingerprint: string; publicKey: string };
+
 export type RunOptions = { timeoutSeconds?: number; maxOutputBytes?: number };
 
 /** Raised when a server's host key is not the pinned one, or none is pinned. */
@@ -38,8 +41,8 @@ export class HostKeyRefusedError extends Error {
 
 /** Runs Rocket's fixed remote commands over SSH, with pinned host keys. */
 export interface SshExecutor {
-  /** Connects once, accepts and returns the presented host key's fingerprint: the enrolment step. */
-  enrol(target: Omit<SshTarget, 'hostKeyFingerprint'>): Promise<string>;
+  /** Connects once, accepts and returns the presented host key: the enrolment step. */
+  enrol(target: Omit<SshTarget, 'hostKeyFingerprint'>): Promise<PresentedHostKey>;
   /** Runs one command; refuses (HostKeyRefusedError) unless the host key matches the pinned one. */
   run(target: SshTarget, command: string[], options?: RunOptions): Promise<CommandResult>;
 }

@@ -1,0 +1,105 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { Lease, Operation } from '../database/KnexOperationStore';
+import { RocketStore } from '../database/RocketStore';
+import { CappedLog } from './CappedLog';
+
+/** What an operation of one type does. */
+export interface OperationHandler {
+  /** Does the work; throws to fail. `log` goes into the operation's (capped) log. */
+  run(operation: Operation, log: (text: string) => void): Promise<void>;
+  /** Puts things right after a final failure (e.g. servers back to the pool). */
+  onFailure(operation: Operation, reason: string): Promise<void>;
+}
+
+export type OperationWorkerOptions = {
+  leaseMs?: number;
+  logCap?: number;
+  owner?: string;
+};
+
+/**
+ * Runs durable operations. Each tick claims at most one (compare-and-set, so
+ * two backends never run the same one) and runs it in the background with a
+ * lease it renews; a backend that dies loses its lease, and another one picks
+ * the operation up again, or fails it once its attempts are spent.
+ */
+export class OperationWorker {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly logCap: number;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: RocketStore,
+    private readonly handlers: Record<string, OperationHandler>,
+    private readonly logger: LoggerService,
+    options: OperationWorkerOptions = {},
+  ) {
+    this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.logCap = options.logCap ?? 256 * 1024;
+  }
+
+  /** Claims and starts one operation; true when it did. */
+  async tick(): Promise<boolean> {
+    const claimed = await this.store.operations.claimNext(this.owner, this.leaseMs, Object.keys(this.handlers));
+    if (!claimed) return false;
+    const done = this.execute(claimed.lease, claimed.operation).finally(() => this.running.delete(done));
+    this.running.add(done);
+    return true;
+  }
+
+  /** Waits for the operations this worker runs (for tests and shutdown). */
+  async drain(): Promise<void> {
+    while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  private async execute(lease: Lease, operation: Operation) {
+    const handler = this.handlers[operation.type];
+    const log = new CappedLog(this.logCap);
+    log.append(operation.log);
+    const line = (text: string) => log.append(text.endsWith('\n') ? text : `${text}\n`);
+    line(`[rocket] attempt ${operation.attempts} of ${operation.maxAttempts} by ${this.owner} at ${new Date().toISOString()}`);
+
+    if (operation.attempts > operation.maxAttempts) {
+      const reason = `gave up after ${operation.maxAttempts} attempts: the backends running it stopped before it finished`;
+      line(`[rocket] ${reason}`);
+      if (await this.store.operations.finish(lease, { status: 'failed', log: log.toString(), error: reason })) {
+        await handler.onFailure(operation, reason);
+      }
+      return;
+    }
+
+    let lost = false;
+    const heartbeat = setInterval(async () => {
+      try {
+        if (!(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost = true;
+      } catch (error) {
+        this.logger.warn(`Operation ${operation.id}: heartbeat failed: ${error}`);
+      }
+    }, Math.max(200, Math.floor(this.leaseMs / 3)));
+
+    let failure: string | undefined;
+    try {
+      await handler.run(operation, text => log.append(text));
+    } catch (error) {
+      failure = (error as Error).message;
+      line(`[rocket] failed: ${failure}`);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    if (lost) {
+      this.logger.warn(`Operation ${operation.id}: lease lost to another backend; its outcome is not written`);
+      return;
+    }
+    if (!failure) line('[rocket] succeeded');
+    const finished = await this.store.operations.finish(lease, {
+      status: failure ? 'failed' : 'succeeded',
+      log: log.toString(),
+      error: failure,
+    });
+    if (finished && failure) await handler.onFailure(operation, failure);
+  }
+}
