@@ -19,13 +19,12 @@ case "${1:-up}" in
       -e "lab_root=$LAB_ROOT" -e "lab_count=${2:-${ROCKET_LAB_COUNT:-6}}" -e "lab_network=${ROCKET_LAB_NETWORK:-127.0.10}"
     ;;
   down)
-    if [ -d "$LAB_ROOT/hosts" ]; then
-      # every process of the lab keeps its pid file under the lab's root
-      find "$LAB_ROOT/hosts" -name '*.pid' -print0 | while IFS= read -r -d '' pidfile; do
-        pid=$(cat "$pidfile" 2>/dev/null || true)
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-      done
-    fi
+    # every process of the lab names a path under the lab's root on its command
+    # line (sshd, etcd, Patroni, PostgreSQL, HAProxy): those and only those stop
+    for signal in TERM KILL; do
+      pkill "-$signal" -f -- "$LAB_ROOT/" 2>/dev/null || true
+      for _ in $(seq 1 25); do pgrep -f -- "$LAB_ROOT/" >/dev/null || break; sleep 0.2; done
+    done
     rm -rf "$LAB_ROOT"
     echo "==> the lab is down"
     ;;
