@@ -30,6 +30,18 @@ export interface Config {
       /** Cap on the output kept from one command; the rest is dropped with a marker. Defaults to 1000000. */
       maxOutputBytes?: number;
     };
+    /** Provisioning clusters with Ansible. */
+    provisioning?: {
+      /** The folder of Rocket's playbooks (ansible/ of the repository), relative to the backend's folder. */
+      ansibleDir?: string;
+      /**
+       * The seed the clusters' database passwords are derived from.
+       * @visibility secret
+       */
+      passwordSeed?: string;
+      /** Or a file holding it, read when used. */
+      passwordSeedPath?: string;
+    };
     /** The lab of local servers (make lab), the data plane's embedded default. */
     lab?: {
       /** The inventory the lab playbook writes; its servers are registered as pool servers. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { EnvironmentName, rocketDbaasPermissions } from '@internal/plugin-rocket-dbaas-common';
@@ -7,7 +8,11 @@ import { createRouter } from './router/createRouter';
 import { SignalChangeNotifier } from './services/ChangeNotifier';
 import { LabRegistrar } from './lab/LabRegistrar';
 import { createRocketServices } from './services/RocketServices';
-import { sshExecutorFromConfig } from './ssh/sshExecutorFromConfig';
+import { sshExecutorFromConfig, sshPrivateKeyFromConfig } from './ssh/sshExecutorFromConfig';
+import { AnsibleRunner } from './ansible/AnsibleRunner';
+import { OperationWorker } from './operations/OperationWorker';
+import { PROVISION_CLUSTER, ProvisionClusterHandler } from './provisioning/ProvisionClusterHandler';
+import { secretFromConfig } from './provisioning/secretFromConfig';
 
 /**
  * Rocket DBaaS backend plugin: owns Rocket's schema and serves its REST API
@@ -45,6 +50,28 @@ export const rocketDbaasPlugin = createBackendPlugin({
         const notifier = new SignalChangeNotifier(signals, logger);
         const services = createRocketServices({ store, notifier, auditor, ssh: sshExecutorFromConfig(config) });
         httpRouter.use(await createRouter({ httpAuth, permissions, auditor, services }));
+
+        const ansibleDir = config.getOptionalString('rocketDbaas.provisioning.ansibleDir');
+        if (ansibleDir) {
+          const ansible = new AnsibleRunner(path.resolve(ansibleDir), sshPrivateKeyFromConfig(config));
+          const passwordSeed = secretFromConfig(config, 'rocketDbaas.provisioning.passwordSeed');
+          const worker = new OperationWorker(
+            store,
+            { [PROVISION_CLUSTER]: new ProvisionClusterHandler(store, notifier, ansible, passwordSeed) },
+            logger,
+            { leaseMs: 15_000, onProgress: op => notifier.changed({ kind: 'cluster', key: op.target, cluster: op.target }) },
+          );
+          // local scope: every replica works, the compare-and-set claim keeps them apart
+          await scheduler.scheduleTask({
+            id: 'rocket-operations',
+            scope: 'local',
+            frequency: { seconds: 3 },
+            timeout: { seconds: 30 },
+            fn: async () => {
+              await worker.tick();
+            },
+          });
+        }
 
         const labInventory = config.getOptionalString('rocketDbaas.lab.inventoryPath');
         if (labInventory) {

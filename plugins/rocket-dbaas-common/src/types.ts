@@ -64,6 +64,8 @@ export type Server = {
   sshUser: string;
   sshPort: number;
   hostKeyFingerprint: string | null;
+  /** The pinned public host key ("ssh-ed25519 AAAA..."), for known_hosts files. */
+  hostPublicKey: string | null;
   /** When the server last presented a host key other than the pinned one. */
   hostKeyMismatchAt: string | null;
   /** The fingerprint it presented then. */

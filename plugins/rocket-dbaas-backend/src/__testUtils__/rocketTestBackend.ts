@@ -1,4 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SignalPayload, signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -19,6 +20,8 @@ export type RocketTestBackendOptions = {
   demoData?: boolean;
   /** More of Rocket's config, e.g. rocketDbaas.ssh. */
   rocketConfig?: Record<string, unknown>;
+  /** Backstage's real scheduler, whose tasks keep running (the mock runs each once at start). */
+  realScheduler?: boolean;
 };
 
 /** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
@@ -37,6 +40,7 @@ export async function startRocketTestBackend(options: RocketTestBackendOptions =
       mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
       createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => signals }),
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+      ...(options.realScheduler ? [schedulerServiceFactory] : []),
     ],
   });
   return { server: backend.server, backend, signals };

@@ -35,6 +35,7 @@ export function toServer(row: Record<string, any>): Server {
     sshUser: row.ssh_user,
     sshPort: Number(row.ssh_port),
     hostKeyFingerprint: row.host_key_fingerprint ?? null,
+    hostPublicKey: row.host_public_key ?? null,
     hostKeyMismatchAt: toIsoOrNull(row.host_key_mismatch_at),
     hostKeyPresented: row.host_key_presented ?? null,
     lastContactAt: toIsoOrNull(row.last_contact_at),

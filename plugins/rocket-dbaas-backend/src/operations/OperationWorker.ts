@@ -17,6 +17,8 @@ export type OperationWorkerOptions = {
   leaseMs?: number;
   logCap?: number;
   owner?: string;
+  /** Told after each heartbeat and at the end, e.g. to signal open pages that the log grew. */
+  onProgress?: (operation: Operation) => Promise<void>;
 };
 
 /**
@@ -30,6 +32,7 @@ export class OperationWorker {
   private readonly leaseMs: number;
   private readonly logCap: number;
   private readonly running = new Set<Promise<void>>();
+  private readonly onProgress: (operation: Operation) => Promise<void>;
 
   constructor(
     private readonly store: RocketStore,
@@ -40,6 +43,7 @@ export class OperationWorker {
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.logCap = options.logCap ?? 256 * 1024;
+    this.onProgress = options.onProgress ?? (async () => {});
   }
 
   /** Claims and starts one operation; true when it did. */
@@ -76,6 +80,7 @@ export class OperationWorker {
     const heartbeat = setInterval(async () => {
       try {
         if (!(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost = true;
+        else await this.onProgress(operation);
       } catch (error) {
         this.logger.warn(`Operation ${operation.id}: heartbeat failed: ${error}`);
       }
@@ -101,5 +106,6 @@ export class OperationWorker {
       error: failure,
     });
     if (finished && failure) await handler.onFailure(operation, failure);
+    if (finished) await this.onProgress(operation);
   }
 }

@@ -71,6 +71,11 @@ export function clusterRoutes(guard: RouteGuard, clusters: ClusterService) {
     res.json(await clusters.activities(name, parse(activityListQuery, req.query, 'query')));
   });
 
+  router.get('/clusters/:name/operations', async (req, res) => {
+    await guard.read(req, rocketInventoryReadPermission);
+    res.json({ items: await clusters.operations(parse(pathName, req.params, 'path').name) });
+  });
+
   router.get('/:dbmsType/activities', async (req, res) => {
     await guard.read(req, rocketInventoryReadPermission);
     const { dbmsType } = parse(pathDbmsType, req.params, 'path');

@@ -95,8 +95,11 @@ export const clusterCreateBody = z
     requested,
     description: text(2000).nullable().optional(),
     servers: z.array(hostname).min(1).max(9).refine(list => new Set(list).size === list.length, 'must not repeat a server').optional(),
+    /** Start provisioning the servers (etcd, Patroni, HAProxy) right away. */
+    provision: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine(body => !body.provision || (body.servers?.length ?? 0) > 0, { message: 'provisioning needs servers', path: ['provision'] });
 
 export const clusterUpdateBody = z
   .object({

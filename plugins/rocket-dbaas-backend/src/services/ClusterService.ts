@@ -11,6 +11,8 @@ import {
   RequestedResources,
 } from '@internal/plugin-rocket-dbaas-common';
 import { ClusterQuery, ClusterPatch, ClusterRef, Paging, RocketStore } from '../database/RocketStore';
+import { Operation } from '../database/KnexOperationStore';
+import { PROVISION_CLUSTER } from '../provisioning/ProvisionClusterHandler';
 import { Actor } from './Actor';
 import { ChangeNotifier } from './ChangeNotifier';
 
@@ -26,6 +28,8 @@ export type CreateClusterInput = {
   description?: string | null;
   /** Pool servers to claim for the cluster, all or none. */
   servers?: string[];
+  /** Queue the provisioning operation in the same transaction. */
+  provision?: boolean;
 };
 
 export type UpdateClusterInput = Partial<
@@ -42,6 +46,8 @@ export interface ClusterService {
   summary(): Promise<OverviewSummary>;
   activities(name: string, paging: Paging): Promise<Page<Activity>>;
   activitiesOf(dbmsType: DbmsType, query: Paging & { type?: Activity['type'] }): Promise<Page<Activity>>;
+  /** The cluster's operations, newest first, with their logs. */
+  operations(name: string): Promise<Operation[]>;
 }
 
 export async function requireCluster(store: RocketStore, name: string): Promise<ClusterRef> {
@@ -103,7 +109,7 @@ export class DefaultClusterService implements ClusterService {
         dbmsType: input.dbmsType,
         applicationId,
         environment: input.environment,
-        lifecycle: 'requested',
+        lifecycle: input.provision ? 'provisioning' : 'requested',
         health: 'configuring',
         tls: input.tls,
         backupRetention: input.backupRetention,
@@ -114,6 +120,9 @@ export class DefaultClusterService implements ClusterService {
       const [readWritePort, readOnlyPort] = await tx.ports.allocatePair(id);
       await tx.clusters.update(id, { readWritePort, readOnlyPort }, 1);
       if (claimed.length) await tx.servers.assign(input.servers!, id, 'configuring');
+      if (input.provision) {
+        await tx.operations.create({ type: PROVISION_CLUSTER, target: input.name, payload: {}, requestedBy: actor.ref });
+      }
       await tx.activities.insert({
         clusterId: id,
         dbmsType: input.dbmsType,
@@ -193,5 +202,10 @@ export class DefaultClusterService implements ClusterService {
 
   activitiesOf(dbmsType: DbmsType, query: Paging & { type?: Activity['type'] }) {
     return this.store.activities.list({ ...query, dbmsType });
+  }
+
+  async operations(name: string) {
+    await requireCluster(this.store, name);
+    return this.store.operations.listForTarget(name);
   }
 }

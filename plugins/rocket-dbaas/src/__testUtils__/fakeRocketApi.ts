@@ -26,7 +26,7 @@ export const server = (hostname: string, overrides: Partial<Server> = {}): Serve
   id: 1, hostname, address: '127.0.30.1', datacenter: 'dc1', environment: 'Prod', dbmsType: 'postgresql',
   cpu: 4, ramGb: 16, diskGb: 100, cluster: 'shop-db', role: 'primary', health: 'up', osVersion: 'Debian 12',
   dbVersion: 'PostgreSQL 15.8', dbVersionNumber: 150008, osPatchedAt: null, dbPatchedAt: null, lastRebootAt: null,
-  pendingRestart: false, collectMetrics: true, sshUser: 'rocket', sshPort: 22, hostKeyFingerprint: null,
+  pendingRestart: false, collectMetrics: true, sshUser: 'rocket', sshPort: 22, hostKeyFingerprint: null, hostPublicKey: null,
   hostKeyMismatchAt: null, hostKeyPresented: null, lastContactAt: null,
   monthlyCost: null, active: true, claimedAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
   ...overrides,
