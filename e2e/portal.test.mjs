@@ -63,6 +63,9 @@ test("a cluster's page shows its servers, activities, contacts and notes", async
   await page.getByRole('tab', { name: 'Contacts', exact: true }).click();
   await page.getByText('Ada Lovelace').waitFor();
 
+  await page.getByRole('tab', { name: 'Logs', exact: true }).click();
+  await page.getByText('No operations yet').waitFor();
+
   await page.getByRole('tab', { name: 'Notes', exact: true }).click();
   await page.getByText('PCI scope').waitFor();
 });

@@ -3,7 +3,7 @@
 # drives Debian's Chromium against it with the tests in e2e/.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-"$ROOT/scripts/chromium.sh"
+"$ROOT/scripts/os-packages.sh"
 rm -rf .rocket/e2e && mkdir -p .rocket/e2e e2e-test-report
 log=.rocket/e2e/portal.log
 setsid yarn backstage-cli repo start --config "$ROOT/app-config.yaml" --config "$ROOT/e2e/app-config.e2e.yaml" >"$log" 2>&1 &

@@ -8,11 +8,7 @@ LAB_ROOT="${ROCKET_LAB_ROOT:-$ROOT/.rocket/lab}"
 
 case "${1:-up}" in
   up)
-    if ! command -v ansible-playbook >/dev/null; then
-      echo "==> installing ansible-core"
-      export DEBIAN_FRONTEND=noninteractive
-      apt-get update -qq && apt-get install -y -qq ansible-core python3-apt >/dev/null
-    fi
+    "$ROOT/scripts/os-packages.sh"
     echo "==> building the lab in ${LAB_ROOT#$ROOT/}"
     cd "$ROOT/ansible"
     ANSIBLE_CONFIG="$ROOT/ansible/ansible.cfg" ansible-playbook lab.yml \

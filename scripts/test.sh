@@ -4,6 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/deps.sh"
+"$ROOT/scripts/os-packages.sh"
 "$ROOT/scripts/postgres.sh"
 mkdir -p .rocket/test
 

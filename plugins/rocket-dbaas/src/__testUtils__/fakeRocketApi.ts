@@ -11,7 +11,7 @@ export function fakeRocketApi(overrides: Partial<RocketDbaasApi> = {}): jest.Moc
   });
   const api: Record<string, jest.Mock> = {};
   for (const name of [
-    'getOverview', 'listClusters', 'getCluster', 'listClusterActivities', 'listNotes', 'addNote', 'editNote',
+    'getOverview', 'listClusters', 'getCluster', 'listClusterActivities', 'listClusterOperations', 'listNotes', 'addNote', 'editNote',
     'deleteNote', 'getServer', 'listServerActivities', 'enrolServer', 'checkServer', 'listPoolServers', 'registerPoolServer', 'releasePoolServer', 'listDatacenters', 'listApplications',
     'createApplication', 'updateApplication', 'listApplicationContacts', 'linkContact', 'unlinkContact',
     'listContacts', 'createContact', 'updateContact', 'expireContact',

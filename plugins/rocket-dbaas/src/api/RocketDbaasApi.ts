@@ -39,6 +39,22 @@ export type PoolQuery = {
   offset?: number;
 };
 
+/** A durable operation (provisioning, ...) with its log. */
+export type Operation = {
+  id: number;
+  type: string;
+  target: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  log: string;
+  error: string | null;
+  requestedBy: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+};
+
 export type NoteInput = { title: string; body: string; ticket?: string | null; colour: NoteColour };
 
 export type PoolServerInput = {
@@ -76,6 +92,7 @@ export interface RocketDbaasApi {
   listClusters(query: ClusterListQuery): Promise<Page<ClusterWithServers>>;
   getCluster(name: string): Promise<ClusterWithServers>;
   listClusterActivities(name: string, paging?: { limit?: number; offset?: number }): Promise<Page<Activity>>;
+  listClusterOperations(name: string): Promise<Operation[]>;
   listNotes(cluster: string): Promise<Note[]>;
   addNote(cluster: string, note: NoteInput): Promise<Note>;
   editNote(cluster: string, id: number, note: Partial<NoteInput>): Promise<Note>;

@@ -45,6 +45,9 @@ export class RocketDbaasClient implements RocketDbaasApi {
   listClusterActivities(name: string, paging: Query = {}) {
     return this.call<any>('GET', `/clusters/${encodeURIComponent(name)}/activities`, { query: paging });
   }
+  listClusterOperations(name: string) {
+    return this.items<any>(`/clusters/${encodeURIComponent(name)}/operations`);
+  }
   listNotes(cluster: string) {
     return this.items<any>(`/clusters/${encodeURIComponent(cluster)}/notes`);
   }

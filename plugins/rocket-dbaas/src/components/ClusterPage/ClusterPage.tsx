@@ -8,6 +8,7 @@ import { ActivitiesTable } from '../ActivitiesTable/ActivitiesTable';
 import { ApplicationContactsTable } from '../ApplicationContactsTable/ApplicationContactsTable';
 import { ClusterServersTable } from '../ClusterServersTable/ClusterServersTable';
 import { NotesPanel } from '../NotesPanel/NotesPanel';
+import { OperationsPanel } from '../OperationsPanel/OperationsPanel';
 import { RocketLayout } from '../RocketLayout/RocketLayout';
 import { ClusterDetailsCard } from './ClusterDetailsCard';
 
@@ -26,6 +27,10 @@ export function ClusterPage() {
           <Grid item>
             <ClusterDetailsCard cluster={cluster} />
           </Grid>
+          {/* the live log of a provisioning (or any operation) while it runs */}
+          <Grid item>
+            <OperationsPanel cluster={cluster.name} runningOnly />
+          </Grid>
           <Grid item>
             <ClusterServersTable title="Servers" servers={cluster.servers} detailed />
           </Grid>
@@ -39,6 +44,9 @@ export function ClusterPage() {
               </TabbedLayout.Route>
               <TabbedLayout.Route path="/notes" title="Notes">
                 <NotesPanel cluster={cluster.name} />
+              </TabbedLayout.Route>
+              <TabbedLayout.Route path="/logs" title="Logs">
+                <OperationsPanel cluster={cluster.name} />
               </TabbedLayout.Route>
             </TabbedLayout>
           </Grid>
