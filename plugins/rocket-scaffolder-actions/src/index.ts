@@ -1,0 +1,6 @@
+/**
+ * Rocket DBaaS scaffolder actions.
+ *
+ * @packageDocumentation
+ */
+export { rocketScaffolderActionsModule as default } from './module';
