@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { rocketDbaasPlugin, RocketDbaasPage } from './plugin';
+export { rocketDbaasPlugin, RocketDbaasPage, RocketPoolServerPickerFieldExtension } from './plugin';
 export { rocketDbaasApiRef } from './api/RocketDbaasApi';
 export type { RocketDbaasApi } from './api/RocketDbaasApi';
 export { RocketDbaasClient } from './api/RocketDbaasClient';

@@ -8,6 +8,8 @@ import {
 import { rocketDbaasApiRef } from './api/RocketDbaasApi';
 import { RocketDbaasClient } from './api/RocketDbaasClient';
 import { rootRouteRef } from './routes';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { PoolServerPicker, PoolServerPickerOptions } from './components/PoolServerPicker/PoolServerPicker';
 
 /** @public */
 export const rocketDbaasPlugin = createPlugin({
@@ -28,5 +30,16 @@ export const RocketDbaasPage = rocketDbaasPlugin.provide(
     name: 'RocketDbaasPage',
     component: () => import('./components/RocketDbaasRouter').then(m => m.RocketDbaasRouter),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/** The scaffolder field that picks a new cluster's pool servers (ui:field: RocketPoolServerPicker). @public */
+export const RocketPoolServerPickerFieldExtension = rocketDbaasPlugin.provide(
+  createScaffolderFieldExtension<string[], PoolServerPickerOptions>({
+    name: 'RocketPoolServerPicker',
+    component: PoolServerPicker,
+    validation: (value, validation) => {
+      if (!value?.length) validation.addError('pick at least one pool server');
+    },
   }),
 );

@@ -103,9 +103,12 @@ describe('provisioning a cluster on the lab through the API', () => {
     await query(cluster.readWritePort, entry, superuser, 'create table if not exists probe (x int)');
     const written = await query(cluster.readWritePort, entry, superuser, "insert into probe values (42) returning pg_is_in_recovery() as replica");
     expect(written).toEqual([{ replica: false }]);
+    // replication is asynchronous: the replica may not have replayed the table yet
     const read = await until('the write on a replica', async () => {
-      const rows = await query(cluster.readOnlyPort, entry, superuser, 'select pg_is_in_recovery() as replica, count(*)::int as n from probe');
-      return rows[0].n === 1 ? rows : undefined;
+      const rows = await query(cluster.readOnlyPort, entry, superuser, 'select pg_is_in_recovery() as replica, count(*)::int as n from probe').catch(
+        () => undefined,
+      );
+      return rows?.[0].n === 1 ? rows : undefined;
     }, 30);
     expect(read).toEqual([{ replica: true, n: 1 }]);
   });

@@ -1,0 +1,18 @@
+import { Server } from '@internal/plugin-rocket-dbaas-common';
+
+/**
+ * The servers a new cluster should get: `count` of the matching ones, taken in
+ * turn from each datacenter so that a cluster spans two when it can.
+ */
+export function choosePoolServers(servers: Server[], count: number): string[] {
+  const byDatacenter = new Map<string, Server[]>();
+  for (const s of servers) byDatacenter.set(s.datacenter, [...(byDatacenter.get(s.datacenter) ?? []), s]);
+  const queues = [...byDatacenter.values()];
+  const chosen: string[] = [];
+  for (let round = 0; chosen.length < count && queues.some(q => q.length > round); round++) {
+    for (const queue of queues) {
+      if (chosen.length < count && queue[round]) chosen.push(queue[round].hostname);
+    }
+  }
+  return chosen;
+}
