@@ -5,7 +5,7 @@ import { Checkbox, FormControl, FormHelperText, FormLabel, List, ListItem, ListI
 import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { rocketDbaasApiRef } from '../../api/RocketDbaasApi';
-import { choosePoolServers } from './choosePoolServers';
+import { choosePoolServers, isEnrolled } from './choosePoolServers';
 
 export type PoolServerPickerOptions = { count?: number };
 
@@ -48,11 +48,16 @@ export function PoolServerPicker(props: FieldExtensionComponentProps<string[], P
       {value.items.length === 0 && <FormHelperText>No free pool server matches; change the environment or the size.</FormHelperText>}
       <List dense>
         {value.items.map(s => (
-          <ListItem key={s.hostname} button onClick={() => toggle(s.hostname)}>
+          <ListItem key={s.hostname} button disabled={!isEnrolled(s)} onClick={() => toggle(s.hostname)}>
             <ListItemIcon>
               <Checkbox edge="start" checked={selected.includes(s.hostname)} inputProps={{ 'aria-label': s.hostname }} />
             </ListItemIcon>
-            <ListItemText primary={s.hostname} secondary={`${s.datacenter} · ${s.address} · ${s.cpu} CPU, ${s.ramGb} GB RAM, ${s.diskGb} GB disk`} />
+            <ListItemText
+              primary={s.hostname}
+              secondary={`${s.datacenter} · ${s.address} · ${s.cpu} CPU, ${s.ramGb} GB RAM, ${s.diskGb} GB disk${
+                isEnrolled(s) ? '' : ' · host key not enrolled: Rocket cannot reach it yet'
+              }`}
+            />
           </ListItem>
         ))}
       </List>

@@ -1,12 +1,13 @@
 import { Server } from '@internal/plugin-rocket-dbaas-common';
 
 /**
- * The servers a new cluster should get: `count` of the matching ones, taken in
- * turn from each datacenter so that a cluster spans two when it can.
+ * The servers a new cluster should get: `count` of the matching ones whose
+ * host key is pinned (Rocket reaches no other), taken in turn from each
+ * datacenter so that a cluster spans two when it can.
  */
 export function choosePoolServers(servers: Server[], count: number): string[] {
   const byDatacenter = new Map<string, Server[]>();
-  for (const s of servers) byDatacenter.set(s.datacenter, [...(byDatacenter.get(s.datacenter) ?? []), s]);
+  for (const s of servers.filter(isEnrolled)) byDatacenter.set(s.datacenter, [...(byDatacenter.get(s.datacenter) ?? []), s]);
   const queues = [...byDatacenter.values()];
   const chosen: string[] = [];
   for (let round = 0; chosen.length < count && queues.some(q => q.length > round); round++) {
@@ -15,4 +16,9 @@ export function choosePoolServers(servers: Server[], count: number): string[] {
     }
   }
   return chosen;
+}
+
+/** Rocket only provisions servers whose host key it pinned. */
+export function isEnrolled(server: Server): boolean {
+  return server.hostKeyFingerprint !== null;
 }
