@@ -138,3 +138,63 @@ test('a new contact is linked to an application with a role', async () => {
   await page.getByRole('row').filter({ hasText: 'Margaret Hamilton' }).filter({ hasText: 'escalation' }).waitFor();
   await page.screenshot({ path: 'e2e-test-report/applications.png', fullPage: true });
 });
+
+test('the create-cluster wizard builds a real cluster on three lab servers', { timeout: 300_000 }, async () => {
+  const { createHmac } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const pg = (await import('pg')).default;
+  await page.goto(`${APP}/create/templates/default/rocket-create-cluster`);
+  await page.getByRole('textbox', { name: 'Application' }).fill('orders');
+  await page.getByRole('textbox', { name: 'Cluster name' }).fill('e2e-wizard');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // the picker proposes three enrolled lab servers across both lab datacenters
+  await page.getByText('lab01.lab-dc1.rocket.lab').waitFor({ timeout: 60_000 });
+  await page.getByText('3 selected.').waitFor();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  // the task's output links to the cluster's page (it opens in a new tab: follow it here)
+  const href = await page.getByRole('link', { name: /The cluster in Rocket/i }).getAttribute('href');
+  assert.equal(href, `${APP}/rocket-dbaas/clusters/e2e-wizard`);
+  await page.goto(href);
+  await page.getByText('provision-cluster #1').waitFor();
+
+  const deadline = Date.now() + 180_000;
+  let cluster;
+  const token = await guestToken();
+  for (;;) {
+    const res = await fetch(`${BACKEND}/api/rocket-dbaas/clusters/e2e-wizard`, { headers: { Authorization: `Bearer ${token}` } });
+    cluster = await res.json();
+    if (cluster.lifecycle !== 'provisioning') break;
+    assert.ok(Date.now() < deadline, 'the cluster did not come up within 3 minutes');
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  assert.equal(cluster.lifecycle, 'active');
+  assert.equal(cluster.health, 'up');
+  assert.deepEqual(cluster.servers.map(s => s.role).sort(), ['async-replica', 'async-replica', 'primary']);
+  await page.getByText('up', { exact: true }).first().waitFor();
+  await page.screenshot({ path: 'e2e-test-report/wizard-cluster.png', fullPage: true });
+
+  const seed = readFileSync(`${process.env.ROCKET_E2E_LAB_ROOT}/password_seed`, 'utf8').trim();
+  const password = createHmac('sha256', seed).update('e2e-wizard:superuser').digest('base64url');
+  const connect = async port => {
+    const client = new pg.Client({ host: cluster.servers[0].address, port, user: 'postgres', password, database: 'postgres' });
+    await client.connect();
+    return client;
+  };
+  const rw = await connect(cluster.readWritePort);
+  await rw.query('create table e2e (x int)');
+  const written = await rw.query('insert into e2e values (1) returning pg_is_in_recovery() as replica');
+  await rw.end();
+  assert.equal(written.rows[0].replica, false);
+  for (let i = 0; ; i++) {
+    const ro = await connect(cluster.readOnlyPort);
+    const rows = await ro.query('select pg_is_in_recovery() as replica, count(*)::int as n from e2e').then(r => r.rows, () => []);
+    await ro.end();
+    if (rows[0]?.n === 1) {
+      assert.equal(rows[0].replica, true);
+      break;
+    }
+    assert.ok(i < 30, 'the write did not reach a replica');
+    await new Promise(r => setTimeout(r, 1000));
+  }
+});

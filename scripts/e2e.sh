@@ -4,11 +4,14 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/os-packages.sh"
+export ROCKET_LAB_ROOT="$ROOT/.rocket/e2e/lab" ROCKET_LAB_NETWORK=127.0.13
+[ -d "$ROCKET_LAB_ROOT" ] && "$ROOT/scripts/lab.sh" down
 rm -rf .rocket/e2e && mkdir -p .rocket/e2e e2e-test-report
+"$ROOT/scripts/lab.sh" up 3 > .rocket/e2e/lab.log
 log=.rocket/e2e/portal.log
 setsid yarn backstage-cli repo start --config "$ROOT/app-config.yaml" --config "$ROOT/e2e/app-config.e2e.yaml" >"$log" 2>&1 &
 portal=$!
-trap 'kill -- -$portal 2>/dev/null; wait $portal 2>/dev/null || true' EXIT
+trap 'kill -- -$portal 2>/dev/null; wait $portal 2>/dev/null || true; "$ROOT/scripts/lab.sh" down >/dev/null' EXIT
 
 wait_for() {
   for _ in $(seq 1 240); do
@@ -22,6 +25,6 @@ wait_for() {
 echo "==> starting the e2e portal on :3100/:7100"
 wait_for http://localhost:7100/.backstage/health/v1/readiness
 wait_for http://localhost:3100/
-ROCKET_E2E_APP_URL=http://localhost:3100 ROCKET_E2E_BACKEND_URL=http://localhost:7100 \
+ROCKET_E2E_APP_URL=http://localhost:3100 ROCKET_E2E_BACKEND_URL=http://localhost:7100 ROCKET_E2E_LAB_ROOT="$ROCKET_LAB_ROOT" \
   node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=.rocket/e2e/results.tap e2e/*.test.mjs
