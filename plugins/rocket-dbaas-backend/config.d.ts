@@ -30,6 +30,11 @@ export interface Config {
       /** Cap on the output kept from one command; the rest is dropped with a marker. Defaults to 1000000. */
       maxOutputBytes?: number;
     };
+    /** The catalog module: clusters, applications and contacts as entities. */
+    catalog?: {
+      /** Seconds between two full syncs. Defaults to 60. */
+      syncSeconds?: number;
+    };
     /** Provisioning clusters with Ansible. */
     provisioning?: {
       /** The folder of Rocket's playbooks (ansible/ of the repository), relative to the backend's folder. */

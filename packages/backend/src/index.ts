@@ -34,6 +34,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@internal/plugin-rocket-dbaas-backend'));
+backend.add(import('@internal/plugin-rocket-dbaas-backend/catalog'));
 backend.add(import('@internal/plugin-rocket-scaffolder-actions'));
 
 backend.start();

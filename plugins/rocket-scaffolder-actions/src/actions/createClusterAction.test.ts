@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AddressInfo } from 'node:net';
 import { Validator } from 'jsonschema';
 import request from 'supertest';
-import { startRocketTestBackend, RocketTestBackend } from '@internal/plugin-rocket-dbaas-backend/src/__testUtils__/rocketTestBackend';
+import { startRocketTestBackend, RocketTestBackend } from '@internal/plugin-rocket-dbaas-backend/testUtils';
 import { RocketApiClient } from '../RocketApiClient';
 import { createClusterAction } from './createClusterAction';
 
