@@ -3,7 +3,15 @@
  *
  * @packageDocumentation
  */
-export { rocketDbaasPlugin, RocketDbaasPage, RocketPoolServerPickerFieldExtension } from './plugin';
+export {
+  rocketDbaasPlugin,
+  RocketDbaasPage,
+  RocketPoolServerPickerFieldExtension,
+  EntityRocketClusterContent,
+  EntityRocketDatabasesContent,
+  EntityRocketContactsCard,
+} from './plugin';
+export { isRocketClusterAvailable, isRocketApplicationAvailable } from './components/EntityTabs/predicates';
 export { rocketDbaasApiRef } from './api/RocketDbaasApi';
 export type { RocketDbaasApi } from './api/RocketDbaasApi';
 export { RocketDbaasClient } from './api/RocketDbaasClient';

@@ -1,6 +1,7 @@
 import {
   createApiFactory,
   createPlugin,
+  createComponentExtension,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
@@ -41,5 +42,29 @@ export const RocketPoolServerPickerFieldExtension = rocketDbaasPlugin.provide(
     validation: (value, validation) => {
       if (!value?.length) validation.addError('pick at least one pool server');
     },
+  }),
+);
+
+/** The Rocket tab of a cluster's catalog page. @public */
+export const EntityRocketClusterContent = rocketDbaasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRocketClusterContent',
+    component: { lazy: () => import('./components/EntityTabs/EntityTabs').then(m => m.EntityRocketClusterContent) },
+  }),
+);
+
+/** The Databases tab of an application's catalog page. @public */
+export const EntityRocketDatabasesContent = rocketDbaasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRocketDatabasesContent',
+    component: { lazy: () => import('./components/EntityTabs/EntityTabs').then(m => m.EntityRocketDatabasesContent) },
+  }),
+);
+
+/** The contacts card of an application's catalog page. @public */
+export const EntityRocketContactsCard = rocketDbaasPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRocketContactsCard',
+    component: { lazy: () => import('./components/EntityTabs/EntityTabs').then(m => m.EntityRocketContactsCard) },
   }),
 );

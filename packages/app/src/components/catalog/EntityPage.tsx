@@ -1,3 +1,10 @@
+import {
+  EntityRocketClusterContent,
+  EntityRocketContactsCard,
+  EntityRocketDatabasesContent,
+  isRocketApplicationAvailable,
+  isRocketClusterAvailable,
+} from '@internal/plugin-rocket-dbaas';
 import { Button, Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -332,7 +339,17 @@ const systemPage = (
         <Grid item md={6}>
           <EntityHasResourcesCard />
         </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isRocketApplicationAvailable}>
+            <Grid item xs={12}>
+              <EntityRocketContactsCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/databases" title="Databases" if={isRocketApplicationAvailable}>
+      <EntityRocketDatabasesContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
@@ -374,6 +391,25 @@ const domainPage = (
   </EntityLayout>
 );
 
+const rocketClusterPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/rocket" title="Rocket">
+      <EntityRocketClusterContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
@@ -382,6 +418,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isRocketClusterAvailable} children={rocketClusterPage} />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>
