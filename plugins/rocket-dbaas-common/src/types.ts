@@ -185,6 +185,28 @@ export type Activity = {
 export type Page<T> = { items: T[]; totalCount: number };
 
 /** @public */
+export type OperationStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** A durable operation (provisioning, ...) with its capped log. @public */
+export type Operation = {
+  id: number;
+  type: string;
+  target: string;
+  payload: Record<string, unknown>;
+  status: OperationStatus;
+  leaseOwner: string | null;
+  leaseEpoch: number;
+  attempts: number;
+  maxAttempts: number;
+  log: string;
+  error: string | null;
+  requestedBy: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+};
+
+/** @public */
 export type OverviewSummary = {
   clusters: number;
   servers: number;

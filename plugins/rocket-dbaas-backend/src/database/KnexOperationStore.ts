@@ -1,25 +1,8 @@
+import { Operation } from '@internal/plugin-rocket-dbaas-common';
 import { Knex } from 'knex';
 import { insertedId, nowIso, toIso, toIsoOrNull, uniquely } from './conversions';
 
-export type OperationStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-
-export type Operation = {
-  id: number;
-  type: string;
-  target: string;
-  payload: Record<string, unknown>;
-  status: OperationStatus;
-  leaseOwner: string | null;
-  leaseEpoch: number;
-  attempts: number;
-  maxAttempts: number;
-  log: string;
-  error: string | null;
-  requestedBy: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdAt: string;
-};
+export type { Operation };
 
 /** A claimed operation: every later write names its owner and epoch, so a late writer is refused. */
 export type Lease = { id: number; owner: string; epoch: number };

@@ -10,6 +10,7 @@ import {
   Note,
   NoteColour,
   NotificationTopic,
+  Operation,
   OverviewSummary,
   Page,
   Server,
@@ -37,22 +38,6 @@ export type PoolQuery = {
   includeClaimed?: boolean;
   limit?: number;
   offset?: number;
-};
-
-/** A durable operation (provisioning, ...) with its log. */
-export type Operation = {
-  id: number;
-  type: string;
-  target: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  attempts: number;
-  maxAttempts: number;
-  log: string;
-  error: string | null;
-  requestedBy: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  createdAt: string;
 };
 
 export type NoteInput = { title: string; body: string; ticket?: string | null; colour: NoteColour };

@@ -1,7 +1,8 @@
 import { EmptyState, InfoCard, LogViewer, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Chip, Grid, Typography } from '@material-ui/core';
-import { Operation, rocketDbaasApiRef } from '../../api/RocketDbaasApi';
+import { Operation } from '@internal/plugin-rocket-dbaas-common';
+import { rocketDbaasApiRef } from '../../api/RocketDbaasApi';
 import { useRocketData } from '../../hooks/useRocketRefresh';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
