@@ -62,8 +62,10 @@ export class ProvisionClusterHandler implements OperationHandler {
     const members = await patroniMembers(cluster.servers[0].address);
     log(`[rocket] Patroni reports ${members.map(m => `${m.name}=${m.role}/${m.state}`).join(', ')}\n`);
     const versions = await Promise.all(cluster.servers.map(s => patroniServerVersion(s.address)));
-    const ref = (await this.store.clusters.getRef(name))!;
     await this.store.transaction(async tx => {
+      // read inside the transaction: someone may have edited the cluster while it was provisioned
+      const ref = await tx.clusters.getRef(name);
+      if (!ref) throw new Error(`Cluster ${name} is gone`);
       for (const [i, s] of cluster.servers.entries()) {
         const member = members.find(m => m.name === s.hostname);
         const role = member?.role === 'leader' ? 'primary' : member?.role === 'sync_standby' ? 'sync-replica' : 'async-replica';
@@ -74,7 +76,11 @@ export class ProvisionClusterHandler implements OperationHandler {
           dbVersionNumber: versions[i],
         });
       }
-      await tx.clusters.update(ref.id, { lifecycle: 'active', health: 'up' }, ref.version);
+      // a concurrent edit bumps the version: take the new one, the edit's fields stay
+      let version = ref.version;
+      while (!(await tx.clusters.update(ref.id, { lifecycle: 'active', health: 'up' }, version))) {
+        version = (await tx.clusters.getRef(name))!.version;
+      }
       await tx.activities.insert({
         clusterId: ref.id,
         dbmsType: ref.dbmsType,
