@@ -8,6 +8,7 @@ SHELL := /bin/bash
 ## SQLite store under .rocket/, demo data
 start: deps
 	@mkdir -p .rocket
+	@bash scripts/os-packages.sh
 	@if [ "$${ROCKET_LAB:-1}" != 0 ]; then bash scripts/lab.sh up; fi
 	@source scripts/env.sh && yarn start
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Rocket's tests and lab need, when one is missing:
-# Ansible, OpenSSH, PostgreSQL 15, Patroni, etcd, HAProxy, pgBackRest, Chromium.
+# Ansible, OpenSSH, PostgreSQL 15, Patroni, etcd, HAProxy, pgBackRest, Chromium, MkDocs.
 set -euo pipefail
-packages=(ansible-core python3-apt openssh-server openssh-client postgresql-15 patroni etcd-server haproxy pgbackrest chromium)
+packages=(ansible-core python3-apt openssh-server openssh-client postgresql-15 patroni etcd-server haproxy pgbackrest chromium mkdocs mkdocs-material)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
