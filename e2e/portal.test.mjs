@@ -139,6 +139,50 @@ test('a new contact is linked to an application with a role', async () => {
   await page.screenshot({ path: 'e2e-test-report/applications.png', fullPage: true });
 });
 
+test('an intake request is approved on the Intake page and opens the create-cluster wizard prefilled', async () => {
+  await page.goto(`${APP}/create/templates/default/rocket-intake`);
+  await page.getByText('Request a new database').first().waitFor();
+  await page.getByRole('textbox', { name: 'Cost centre' }).waitFor();
+
+  const goLive = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const res = await fetch(`${BACKEND}/api/rocket-dbaas/intake`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await guestToken()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      application: 'e2e billing',
+      owner: 'group:default/dba',
+      contacts: [{ name: 'Bea Biller', email: 'bea@example.com', role: 'owner' }],
+      environments: ['Dev'],
+      expectedSizeGb: 16,
+      growthGbPerMonth: 1,
+      workload: 'oltp',
+      availability: '99.9',
+      rpoMinutes: 5,
+      rtoMinutes: 60,
+      dataSensitivity: 'internal',
+      maintenanceWindow: { weekday: 'sat', start: '03:30' },
+      costCentre: 'CC-9',
+      goLiveDate: goLive,
+    }),
+  });
+  assert.equal(res.status, 201);
+  const { id } = await res.json();
+
+  await page.goto(`${APP}/rocket-dbaas/intake`);
+  await page.getByRole('link', { name: 'e2e billing' }).click();
+  await page.getByText(`Request ${id}: e2e billing`).waitFor();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText(`Request ${id} approved`).waitFor();
+  await page.screenshot({ path: 'e2e-test-report/intake.png', fullPage: true });
+  await page.getByRole('button', { name: 'Create the Dev cluster' }).click();
+  await page.waitForURL(/\/create\/templates\/default\/rocket-create-cluster/);
+  await page.getByRole('textbox', { name: 'Cluster name' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Cluster name' }).inputValue(), 'e2e-billing-dev');
+  assert.equal(await page.getByRole('textbox', { name: 'Application' }).inputValue(), 'e2e billing');
+  assert.equal(await page.getByRole('checkbox', { name: /new application/i }).isChecked(), true);
+  await page.screenshot({ path: 'e2e-test-report/wizard-from-intake.png', fullPage: true });
+});
+
 test('the create-cluster wizard builds a real cluster on three lab servers', { timeout: 300_000 }, async () => {
   const { createHmac } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');

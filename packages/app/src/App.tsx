@@ -37,7 +37,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { RocketDbaasPage, RocketPoolServerPickerFieldExtension } from '@internal/plugin-rocket-dbaas';
+import { RocketDbaasPage, RocketPoolServerPickerFieldExtension, rocketDbaasPlugin } from '@internal/plugin-rocket-dbaas';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
 const app = createApp({
@@ -57,6 +57,9 @@ const app = createApp({
     });
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
+    });
+    bind(rocketDbaasPlugin.externalRoutes, {
+      createFromTemplate: scaffolderPlugin.routes.selectedTemplate,
     });
   },
   components: {

@@ -2,6 +2,8 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
 import {
   rocketClusterCreatePermission,
+  rocketIntakeReviewPermission,
+  rocketIntakeSubmitPermission,
   rocketInventoryReadPermission,
   rocketNoteManagePermission,
 } from '@internal/plugin-rocket-dbaas-common';
@@ -31,8 +33,11 @@ describe('RocketPermissionPolicy', () => {
     }
   });
 
-  it('lets other signed-in users read and nothing more', async () => {
+  it('lets other signed-in users read and request a database, and nothing more', async () => {
     expect(await decide(rocketInventoryReadPermission, 'user:default/dev')).toBe(AuthorizeResult.ALLOW);
+    expect(await decide(rocketIntakeSubmitPermission, 'user:default/dev')).toBe(AuthorizeResult.ALLOW);
+    expect(await decide(rocketIntakeReviewPermission, 'user:default/dev')).toBe(AuthorizeResult.DENY);
+    expect(await decide(rocketIntakeSubmitPermission, 'service')).toBe(AuthorizeResult.DENY);
     expect(await decide(rocketClusterCreatePermission, 'user:default/dev')).toBe(AuthorizeResult.DENY);
     expect(await decide(rocketNoteManagePermission, 'user:default/dev')).toBe(AuthorizeResult.DENY);
   });

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { EnvironmentName, rocketDbaasPermissions } from '@internal/plugin-rocket-dbaas-common';
 import { DatabaseRocketStore } from './database/DatabaseRocketStore';
 import { seedDemoData } from './demo/seedDemoData';
 import { createRouter } from './router/createRouter';
-import { SignalChangeNotifier } from './services/ChangeNotifier';
+import { BroadcastChangeNotifier } from './services/ChangeNotifier';
 import { LabRegistrar } from './lab/LabRegistrar';
 import { createRocketServices } from './services/RocketServices';
 import { sshExecutorFromConfig, sshPrivateKeyFromConfig } from './ssh/sshExecutorFromConfig';
@@ -34,10 +35,12 @@ export const rocketDbaasPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, httpRouter, httpAuth, permissions, permissionsRegistry, auditor, scheduler, signals } = deps;
+        const { config, logger, database, httpRouter, httpAuth, permissions, permissionsRegistry, auditor, scheduler, lifecycle, signals, events } = deps;
         permissionsRegistry.addPermissions(rocketDbaasPermissions);
         const store = await DatabaseRocketStore.create(database);
         await store.ports.ensureRange(
@@ -47,7 +50,7 @@ export const rocketDbaasPlugin = createBackendPlugin({
         if (config.getOptionalBoolean('rocketDbaas.demoData')) {
           await seedDemoData(store, logger);
         }
-        const notifier = new SignalChangeNotifier(signals, logger);
+        const notifier = new BroadcastChangeNotifier(signals, events, logger);
         const services = createRocketServices({ store, notifier, auditor, ssh: sshExecutorFromConfig(config) });
         httpRouter.use(await createRouter({ httpAuth, permissions, auditor, services }));
 
@@ -61,6 +64,8 @@ export const rocketDbaasPlugin = createBackendPlugin({
             logger,
             { leaseMs: 15_000, onProgress: op => notifier.changed({ kind: 'cluster', key: op.target, cluster: op.target }) },
           );
+          // a backend that stops hands its operations back instead of leaving them to its lease
+          lifecycle.addShutdownHook(() => worker.stop());
           // local scope: every replica works, the compare-and-set claim keeps them apart
           await scheduler.scheduleTask({
             id: 'rocket-operations',

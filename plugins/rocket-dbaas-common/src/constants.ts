@@ -14,7 +14,8 @@ export type RocketChangeSignal = {
     | 'application'
     | 'contact'
     | 'note'
-    | 'datacenter';
+    | 'datacenter'
+    | 'intake';
   /** The changed record's key (cluster name, hostname, id). */
   key?: string;
   /** The cluster the change belongs to, when there is one. */

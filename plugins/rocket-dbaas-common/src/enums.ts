@@ -128,3 +128,23 @@ export type NoteColour = (typeof NOTE_COLOURS)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** @public */
 export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Where a request for a new database stands. @public */
+export const INTAKE_STATUSES = ['submitted', 'approved', 'rejected', 'fulfilled'] as const;
+/** @public */
+export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
+
+/** @public */
+export const WORKLOADS = ['oltp', 'analytics', 'mixed', 'batch'] as const;
+/** @public */
+export type Workload = (typeof WORKLOADS)[number];
+
+/** Availability a request asks for: the monthly uptime target. @public */
+export const AVAILABILITY_TIERS = ['best-effort', '99.5', '99.9', '99.95', '99.99'] as const;
+/** @public */
+export type AvailabilityTier = (typeof AVAILABILITY_TIERS)[number];
+
+/** @public */
+export const DATA_SENSITIVITIES = ['public', 'internal', 'confidential', 'restricted'] as const;
+/** @public */
+export type DataSensitivity = (typeof DATA_SENSITIVITIES)[number];

@@ -66,6 +66,18 @@ export const rocketNoteManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Request a new database (the intake form). Every signed-in user may, by default. @public */
+export const rocketIntakeSubmitPermission = createPermission({
+  name: 'rocket-dbaas.intake.submit',
+  attributes: { action: 'create' },
+});
+
+/** Approve or reject requests for new databases. @public */
+export const rocketIntakeReviewPermission = createPermission({
+  name: 'rocket-dbaas.intake.review',
+  attributes: { action: 'update' },
+});
+
 /** Every permission of Rocket, for registration with the permissions registry. @public */
 export const rocketDbaasPermissions = [
   rocketInventoryReadPermission,
@@ -79,4 +91,6 @@ export const rocketDbaasPermissions = [
   rocketApplicationManagePermission,
   rocketContactManagePermission,
   rocketNoteManagePermission,
+  rocketIntakeSubmitPermission,
+  rocketIntakeReviewPermission,
 ];

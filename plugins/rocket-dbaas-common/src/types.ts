@@ -1,17 +1,21 @@
 import type {
   ActivityStatus,
   ActivityType,
+  AvailabilityTier,
   ClusterLifecycle,
   ContactRole,
   ContactType,
+  DataSensitivity,
   DbmsType,
   EnvironmentName,
   Health,
+  IntakeStatus,
   NoteColour,
   NotificationTopic,
   PortStatus,
   ServerRole,
   Weekday,
+  Workload,
 } from './enums';
 
 /** @public */
@@ -214,4 +218,46 @@ export type OverviewSummary = {
   byHealth: Record<string, number>;
   byEnvironment: Record<string, number>;
   byDbmsType: Record<string, number>;
+};
+
+/** A contact named in an intake request. @public */
+export type IntakeContact = { name: string; email: string; role: ContactRole };
+
+/** What an application team asks for when it requests a new database. @public */
+export type IntakeRequestInput = {
+  application: string;
+  /** The catalog group that will own the application, e.g. group:default/payments. */
+  owner: string;
+  contacts: IntakeContact[];
+  environments: EnvironmentName[];
+  dbmsType: DbmsType;
+  expectedSizeGb: number;
+  growthGbPerMonth: number;
+  workload: Workload;
+  availability: AvailabilityTier;
+  /** Data the team can afford to lose, in minutes. */
+  rpoMinutes: number;
+  /** Time the team can be without the database, in minutes. */
+  rtoMinutes: number;
+  dataSensitivity: DataSensitivity;
+  maintenanceWindow: { weekday: Weekday; start: string };
+  costCentre: string;
+  /** YYYY-MM-DD */
+  goLiveDate: string;
+  notes: string | null;
+};
+
+/** A request for a new database, with the DBA's decision. @public */
+export type IntakeRequest = IntakeRequestInput & {
+  id: number;
+  status: IntakeStatus;
+  requestedBy: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** The first cluster built for the request, once there is one. */
+  cluster: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 };

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { rocketDbaasApiRef } from './api/RocketDbaasApi';
 import { RocketDbaasClient } from './api/RocketDbaasClient';
-import { rootRouteRef } from './routes';
+import { createFromTemplateRouteRef, rootRouteRef } from './routes';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { PoolServerPicker, PoolServerPickerOptions } from './components/PoolServerPicker/PoolServerPicker';
 
@@ -23,6 +23,7 @@ export const rocketDbaasPlugin = createPlugin({
     }),
   ],
   routes: { root: rootRouteRef },
+  externalRoutes: { createFromTemplate: createFromTemplateRouteRef },
 });
 
 /** Rocket's pages: overview, clusters, pool servers, applications. @public */

@@ -9,12 +9,22 @@ export class RocketApiClient {
     private readonly auth: AuthService,
   ) {}
 
-  async request<T>(onBehalfOf: BackstageCredentials, method: string, path: string, body?: unknown): Promise<T> {
+  async request<T>(
+    onBehalfOf: BackstageCredentials,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const { token } = await this.auth.getPluginRequestToken({ onBehalfOf, targetPluginId: ROCKET_PLUGIN_ID });
     const base = await this.discovery.getBaseUrl(ROCKET_PLUGIN_ID);
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        ...headers,
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!res.ok) {

@@ -1,6 +1,8 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createApplicationAction } from './actions/createApplicationAction';
 import { createClusterAction } from './actions/createClusterAction';
+import { submitIntakeAction } from './actions/submitIntakeAction';
 import { RocketApiClient } from './RocketApiClient';
 
 /** Rocket's scaffolder actions (rocket:*). @public */
@@ -17,7 +19,12 @@ export const rocketScaffolderActionsModule = createBackendModule({
       },
       async init({ scaffolder, discovery, auth, config }) {
         const rocket = new RocketApiClient(discovery, auth);
-        scaffolder.addActions(createClusterAction(rocket, config.getString('app.baseUrl')));
+        const portalUrl = config.getString('app.baseUrl');
+        scaffolder.addActions(
+          createClusterAction(rocket, portalUrl),
+          createApplicationAction(rocket),
+          submitIntakeAction(rocket, portalUrl),
+        );
       },
     });
   },

@@ -22,6 +22,10 @@ export type RocketTestBackendOptions = {
   rocketConfig?: Record<string, unknown>;
   /** Backstage's real scheduler, whose tasks keep running (the mock runs each once at start). */
   realScheduler?: boolean;
+  /** More plugins and modules for the same backend, e.g. the catalog. */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
+  /** More config beside rocketDbaas, e.g. app.baseUrl. */
+  config?: Record<string, unknown>;
 };
 
 /** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
@@ -34,6 +38,7 @@ export async function startRocketTestBackend(options: RocketTestBackendOptions =
       rocketDbaasPlugin,
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           rocketDbaas: { demoData: options.demoData ?? true, ports: { first: 6000, last: 6099 }, ...options.rocketConfig },
         },
       }),
@@ -41,6 +46,7 @@ export async function startRocketTestBackend(options: RocketTestBackendOptions =
       createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => signals }),
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
       ...(options.realScheduler ? [schedulerServiceFactory] : []),
+      ...(options.features ?? []),
     ],
   });
   return { server: backend.server, backend, signals };

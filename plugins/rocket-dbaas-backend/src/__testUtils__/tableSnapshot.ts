@@ -11,6 +11,9 @@ const TABLES = [
   'ports',
   'notes',
   'activities',
+  'operations',
+  'intake_requests',
+  'idempotency_keys',
 ];
 
 /** Every row of Rocket's tables, to show that a refused request wrote nothing. */

@@ -24,9 +24,11 @@ export type AnsibleRun = {
   extraVars?: Record<string, unknown>;
   timeoutSeconds: number;
   onOutput(text: string): void;
+  /** Stops the playbook (its whole process group) when aborted, e.g. at shutdown. */
+  signal?: AbortSignal;
 };
 
-export type AnsibleResult = { exitCode: number | null; timedOut: boolean };
+export type AnsibleResult = { exitCode: number | null; timedOut: boolean; aborted: boolean };
 
 function fingerprintOf(publicKeyLine: string): string {
   const blob = Buffer.from(publicKeyLine.split(' ')[1] ?? '', 'base64');
@@ -98,23 +100,29 @@ export class AnsibleRunner {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
+      const killGroup = () => {
         try {
           process.kill(-child.pid!, 'SIGKILL');
         } catch {
           // already gone
         }
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killGroup();
       }, run.timeoutSeconds * 1000);
+      run.signal?.addEventListener('abort', killGroup, { once: true });
       child.stdout.on('data', (chunk: Buffer) => run.onOutput(chunk.toString('utf8')));
       child.stderr.on('data', (chunk: Buffer) => run.onOutput(chunk.toString('utf8')));
       child.on('error', error => {
         clearTimeout(timer);
+        run.signal?.removeEventListener('abort', killGroup);
         reject(error);
       });
       child.on('close', code => {
         clearTimeout(timer);
-        resolve({ exitCode: code, timedOut });
+        run.signal?.removeEventListener('abort', killGroup);
+        resolve({ exitCode: code, timedOut, aborted: run.signal?.aborted ?? false });
       });
     });
   }

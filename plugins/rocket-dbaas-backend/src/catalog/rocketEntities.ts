@@ -26,9 +26,43 @@ function metadataOf(name: string, portalUrl: string, path: string, annotations: 
   };
 }
 
+/** The name part of an entity ref: group:default/payments-team is payments-team. */
+function ownerName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1).replace(/^[a-z]+:/, '');
+}
+
 /** The system an application is in the catalog: its own entity, or the System Rocket provides. */
 export function applicationRef(app: Application): string {
   return app.entityRef ?? `system:default/${entityName(app.name)}`;
+}
+
+/** The key of every entity Rocket provides, in full and delta mutations alike. */
+export const ROCKET_LOCATION_KEY = 'rocket-dbaas';
+
+/** A cluster as a Resource of type database-cluster, owned by its application's owner. */
+export function clusterEntity(c: ClusterWithServers, app: Application, portalUrl: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: metadataOf(entityName(c.name), portalUrl, `/clusters/${c.name}`, { [ROCKET_ANNOTATION_CLUSTER]: c.name }, {
+      title: c.name,
+      // the owner's name in the text lets catalog search find clusters by their owner
+      description: `${c.description ? `${c.description}. ` : ''}${c.dbmsType} cluster of ${c.application} (${c.environment}), owned by ${ownerName(app.owner)}`,
+      tags: [c.dbmsType, entityName(c.environment), c.health].map(entityName),
+    }),
+    spec: {
+      type: 'database-cluster',
+      owner: app.owner,
+      system: applicationRef(app),
+      dependencyOf: [applicationRef(app)],
+      lifecycle: c.environment === 'Prod' ? 'production' : 'experimental',
+    },
+  };
+}
+
+/** The ref of a cluster's Resource. */
+export function clusterEntityRef(name: string): string {
+  return `resource:default/${entityName(name)}`;
 }
 
 /**
@@ -40,7 +74,7 @@ export function applicationRef(app: Application): string {
 export function rocketEntities(
   clusters: ClusterWithServers[],
   applications: Application[],
-  contacts: Map<string, ApplicationContact[]>,
+  contacts: ApplicationContact[],
   portalUrl: string,
 ): Entity[] {
   const apps = new Map(applications.map(a => [a.name, a]));
@@ -48,23 +82,7 @@ export function rocketEntities(
 
   for (const c of clusters) {
     const app = apps.get(c.application);
-    if (!app) continue;
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: metadataOf(entityName(c.name), portalUrl, `/clusters/${c.name}`, { [ROCKET_ANNOTATION_CLUSTER]: c.name }, {
-        title: c.name,
-        description: c.description ?? `${c.dbmsType} cluster of ${c.application} (${c.environment})`,
-        tags: [c.dbmsType, entityName(c.environment), c.health].map(entityName),
-      }),
-      spec: {
-        type: 'database-cluster',
-        owner: app.owner,
-        system: applicationRef(app),
-        dependencyOf: [applicationRef(app)],
-        lifecycle: c.environment === 'Prod' ? 'production' : 'experimental',
-      },
-    });
+    if (app) entities.push(clusterEntity(c, app, portalUrl));
   }
 
   for (const app of applications) {
@@ -80,7 +98,7 @@ export function rocketEntities(
       });
     }
     const group = `${entityName(app.name)}-contacts`;
-    const people = (contacts.get(app.name) ?? []).filter(c => c.active && c.linkActive);
+    const people = contacts.filter(c => c.application === app.name && c.active && c.linkActive);
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',

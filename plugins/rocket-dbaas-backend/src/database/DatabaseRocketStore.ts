@@ -4,6 +4,8 @@ import { RocketStore } from './RocketStore';
 import { KnexActivityStore } from './KnexActivityStore';
 import { KnexClusterStore } from './KnexClusterStore';
 import { KnexDirectoryStore } from './KnexDirectoryStore';
+import { KnexIdempotencyStore } from './KnexIdempotencyStore';
+import { KnexIntakeStore } from './KnexIntakeStore';
 import { KnexNoteStore } from './KnexNoteStore';
 import { KnexOperationStore } from './KnexOperationStore';
 import { KnexPortStore } from './KnexPortStore';
@@ -22,6 +24,8 @@ export class DatabaseRocketStore implements RocketStore {
   readonly activities;
   readonly reference;
   readonly operations;
+  readonly intake;
+  readonly idempotency;
 
   static async create(database: DatabaseService): Promise<DatabaseRocketStore> {
     const knex = await database.getClient();
@@ -44,6 +48,8 @@ export class DatabaseRocketStore implements RocketStore {
     this.activities = new KnexActivityStore(db);
     this.reference = new KnexReferenceStore(db);
     this.operations = new KnexOperationStore(db);
+    this.intake = new KnexIntakeStore(db);
+    this.idempotency = new KnexIdempotencyStore(db);
   }
 
   transaction<T>(fn: (tx: RocketStore) => Promise<T>): Promise<T> {

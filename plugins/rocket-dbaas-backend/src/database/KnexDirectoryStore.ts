@@ -117,26 +117,45 @@ export class KnexDirectoryStore implements DirectoryStore {
     await this.db('contacts').where({ id }).update({ ...contactRow(patch), updated_at: nowIso() });
   }
 
-  async listApplicationContacts(applicationId: number): Promise<ApplicationContact[]> {
-    const rows = await this.db('application_contacts')
+  private links() {
+    return this.db('application_contacts')
       .join('contacts', 'contacts.id', 'application_contacts.contact_id')
-      .join('applications', 'applications.id', 'application_contacts.application_id')
-      .where('application_contacts.application_id', applicationId)
-      .select(
-        'contacts.*',
-        'applications.name as application_name',
-        'application_contacts.role',
-        'application_contacts.notify',
-        'application_contacts.active as link_active',
-      )
-      .orderBy(['application_contacts.role', 'contacts.name']);
-    return rows.map(r => ({
+      .join('applications', 'applications.id', 'application_contacts.application_id');
+  }
+
+  private static toLink(r: Record<string, any>): ApplicationContact {
+    return {
       ...toContact(r),
       application: r.application_name,
       role: r.role,
       notify: JSON.parse(r.notify),
       linkActive: toBool(r.link_active),
-    }));
+    };
+  }
+
+  private static linkColumns(builder: Knex.QueryBuilder) {
+    return builder.select(
+      'contacts.*',
+      'applications.name as application_name',
+      'application_contacts.role',
+      'application_contacts.notify',
+      'application_contacts.active as link_active',
+    );
+  }
+
+  async listApplicationContacts(applicationId: number): Promise<ApplicationContact[]> {
+    const rows = await KnexDirectoryStore.linkColumns(this.links().where('application_contacts.application_id', applicationId)).orderBy([
+      'application_contacts.role',
+      'contacts.name',
+    ]);
+    return rows.map(KnexDirectoryStore.toLink);
+  }
+
+  async listLinks(paging: Paging): Promise<Page<ApplicationContact>> {
+    const { rows, totalCount } = await readPage(this.links(), paging, b =>
+      KnexDirectoryStore.linkColumns(b).orderBy(['application_contacts.application_id', 'application_contacts.contact_id']),
+    );
+    return { items: rows.map(KnexDirectoryStore.toLink), totalCount };
   }
 
   async linkContact(applicationId: number, contactId: number, link: ContactLink): Promise<void> {

@@ -118,7 +118,11 @@ export class KnexOperationStore {
     return updated === 1;
   }
 
-  /** Ends the operation; false when the lease was lost (the write is refused). */
+  /**
+   * Ends the operation, or with status queued hands it back (a backend that
+   * stops in good order; the attempt it spent is given back too). False when
+   * the lease was lost: the write is refused.
+   */
   async finish(lease: Lease, outcome: { status: 'succeeded' | 'failed' | 'queued'; log: string; error?: string }): Promise<boolean> {
     const now = nowIso();
     const updated = await this.fenced(lease).update({
@@ -128,6 +132,7 @@ export class KnexOperationStore {
       lease_owner: null,
       lease_expires_at: null,
       finished_at: outcome.status === 'queued' ? null : now,
+      ...(outcome.status === 'queued' ? { attempts: this.db.raw('attempts - 1') } : {}),
       updated_at: now,
     });
     return updated === 1;

@@ -16,6 +16,9 @@ import {
   Environment,
   EnvironmentName,
   Health,
+  IntakeRequest,
+  IntakeRequestInput,
+  IntakeStatus,
   MaintenanceWindow,
   BackupRetention,
   Note,
@@ -213,6 +216,8 @@ export interface DirectoryStore {
   insertContact(contact: NewContact): Promise<number>;
   updateContact(id: number, patch: Partial<NewContact>): Promise<void>;
   listApplicationContacts(applicationId: number): Promise<ApplicationContact[]>;
+  /** Every application's contact links, a page at a time (for the catalog). */
+  listLinks(paging: Paging): Promise<Page<ApplicationContact>>;
   linkContact(applicationId: number, contactId: number, link: ContactLink): Promise<void>;
   unlinkContact(applicationId: number, contactId: number): Promise<boolean>;
 }
@@ -260,6 +265,33 @@ export interface ReferenceStore {
   hasDatacenter(code: string): Promise<boolean>;
 }
 
+export type IntakeDecision = {
+  status: Extract<IntakeStatus, 'approved' | 'rejected'>;
+  decidedBy: string;
+  reason: string | null;
+};
+
+export interface IntakeStore {
+  list(query: Paging & { status?: IntakeStatus }): Promise<Page<IntakeRequest>>;
+  get(id: number): Promise<IntakeRequest | undefined>;
+  insert(request: IntakeRequestInput, requestedBy: string): Promise<number>;
+  /** Records a decision on a submitted request at the given version; false when it moved on. */
+  decide(id: number, decision: IntakeDecision, version: number): Promise<boolean>;
+  /**
+   * Marks an approved request as fulfilled by a cluster (one per requested
+   * environment; the first is kept); false when it was never approved.
+   */
+  fulfil(id: number, cluster: string): Promise<boolean>;
+}
+
+export type IdempotencyRecord = { scope: string; actor: string; key: string; bodyHash: string; resultRef: string };
+
+export interface IdempotencyStore {
+  find(scope: string, actor: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Inserts the record; a second insert of the same scope, actor and key violates uniqueness. */
+  insert(record: IdempotencyRecord): Promise<void>;
+}
+
 /** Rocket's one store. Every method of a store given to `transaction` runs in it. */
 export interface RocketStore {
   readonly operations: KnexOperationStore;
@@ -270,6 +302,8 @@ export interface RocketStore {
   readonly notes: NoteStore;
   readonly activities: ActivityStore;
   readonly reference: ReferenceStore;
+  readonly intake: IntakeStore;
+  readonly idempotency: IdempotencyStore;
   transaction<T>(fn: (tx: RocketStore) => Promise<T>): Promise<T>;
 }
 

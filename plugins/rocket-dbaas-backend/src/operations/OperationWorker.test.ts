@@ -89,4 +89,39 @@ describe.each(databases.eachSupportedId())('OperationWorker on %s', databaseId =
     expect(await store.operations.get(id)).toMatchObject({ status: 'failed' });
     expect(failures[0]).toMatch(/cursed: gave up after 1 attempts/);
   });
+
+  it('hands its operation back when it stops, without spending an attempt, and the next backend resumes it', async () => {
+    const id = await store.operations.create({ type: 'test', target: 'long', payload: {}, requestedBy: 'test', maxAttempts: 1 });
+    let aborted = false;
+    const slow: OperationHandler = {
+      run: (_op, log, signal) =>
+        new Promise((resolve, reject) => {
+          log('started the long part');
+          const done = setTimeout(resolve, 30_000);
+          signal.addEventListener('abort', () => {
+            clearTimeout(done);
+            aborted = true;
+            reject(new Error('stopped'));
+          });
+        }),
+      async onFailure() {
+        throw new Error('a hand-back is no failure');
+      },
+    };
+    const stopping = new OperationWorker(store, { test: slow }, mockServices.logger.mock(), { owner: 'stopping' });
+    expect(await stopping.tick()).toBe(true);
+    await stopping.stop();
+    expect(aborted).toBe(true);
+    expect(await stopping.tick()).toBe(false);
+    const handedBack = await store.operations.get(id);
+    expect(handedBack).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null, error: null });
+    expect(handedBack!.log).toMatch(/started the long part[\s\S]*stopping stopped during attempt 1; handed back/);
+
+    const runs: string[] = [];
+    const next = new OperationWorker(store, { test: recording(runs) }, mockServices.logger.mock(), { owner: 'next' });
+    expect(await next.tick()).toBe(true);
+    await next.drain();
+    expect(runs).toEqual(['long#1']);
+    expect(await store.operations.get(id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+  });
 });

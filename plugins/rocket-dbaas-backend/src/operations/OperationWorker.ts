@@ -7,8 +7,12 @@ import { CappedLog } from './CappedLog';
 
 /** What an operation of one type does. */
 export interface OperationHandler {
-  /** Does the work; throws to fail. `log` goes into the operation's (capped) log. */
-  run(operation: Operation, log: (text: string) => void): Promise<void>;
+  /**
+   * Does the work; throws to fail. `log` goes into the operation's (capped)
+   * log. `signal` aborts when the backend stops: stop the work, it is handed
+   * back and resumed by the next backend (handlers must be safe to re-run).
+   */
+  run(operation: Operation, log: (text: string) => void, signal: AbortSignal): Promise<void>;
   /** Puts things right after a final failure (e.g. servers back to the pool). */
   onFailure(operation: Operation, reason: string): Promise<void>;
 }
@@ -25,13 +29,15 @@ export type OperationWorkerOptions = {
  * Runs durable operations. Each tick claims at most one (compare-and-set, so
  * two backends never run the same one) and runs it in the background with a
  * lease it renews; a backend that dies loses its lease, and another one picks
- * the operation up again, or fails it once its attempts are spent.
+ * the operation up again, or fails it once its attempts are spent. A backend
+ * that stops (`stop()`, at shutdown) aborts its work and hands it back at once.
  */
 export class OperationWorker {
   readonly owner: string;
   private readonly leaseMs: number;
   private readonly logCap: number;
   private readonly running = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
   private readonly onProgress: (operation: Operation) => Promise<void>;
 
   constructor(
@@ -48,6 +54,7 @@ export class OperationWorker {
 
   /** Claims and starts one operation; true when it did. */
   async tick(): Promise<boolean> {
+    if (this.stopping.signal.aborted) return false;
     const claimed = await this.store.operations.claimNext(this.owner, this.leaseMs, Object.keys(this.handlers));
     if (!claimed) return false;
     const done = this.execute(claimed.lease, claimed.operation).finally(() => this.running.delete(done));
@@ -58,6 +65,12 @@ export class OperationWorker {
   /** Waits for the operations this worker runs (for tests and shutdown). */
   async drain(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
+  }
+
+  /** Claims nothing more, aborts what runs and hands it back to the queue. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.drain();
   }
 
   private async execute(lease: Lease, operation: Operation) {
@@ -88,10 +101,9 @@ export class OperationWorker {
 
     let failure: string | undefined;
     try {
-      await handler.run(operation, text => log.append(text));
+      await handler.run(operation, text => log.append(text), this.stopping.signal);
     } catch (error) {
       failure = (error as Error).message;
-      line(`[rocket] failed: ${failure}`);
     } finally {
       clearInterval(heartbeat);
     }
@@ -99,6 +111,12 @@ export class OperationWorker {
       this.logger.warn(`Operation ${operation.id}: lease lost to another backend; its outcome is not written`);
       return;
     }
+    if (this.stopping.signal.aborted) {
+      line(`[rocket] ${this.owner} stopped during attempt ${operation.attempts}; handed back for the next backend to resume`);
+      await this.store.operations.finish(lease, { status: 'queued', log: log.toString() });
+      return;
+    }
+    if (failure) line(`[rocket] failed: ${failure}`);
     if (!failure) line('[rocket] succeeded');
     const finished = await this.store.operations.finish(lease, {
       status: failure ? 'failed' : 'succeeded',

@@ -25,7 +25,7 @@ export class ProvisionClusterHandler implements OperationHandler {
     private readonly timeoutSeconds = 900,
   ) {}
 
-  async run(operation: Operation, log: (text: string) => void): Promise<void> {
+  async run(operation: Operation, log: (text: string) => void, signal: AbortSignal): Promise<void> {
     const name = operation.target;
     const cluster = await this.store.clusters.get(name);
     if (!cluster) throw new Error(`Cluster ${name} is gone`);
@@ -55,7 +55,9 @@ export class ProvisionClusterHandler implements OperationHandler {
       },
       timeoutSeconds: this.timeoutSeconds,
       onOutput: log,
+      signal,
     });
+    if (result.aborted) throw new Error('stopped: the backend is shutting down');
     if (result.timedOut) throw new Error(`ansible-playbook ran past ${this.timeoutSeconds} s and was stopped`);
     if (result.exitCode !== 0) throw new Error(`ansible-playbook exited with ${result.exitCode}`);
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { RocketTestBackend, startRocketTestBackend } from '../__testUtils__/rocketTestBackend';
 import { clusterPasswords } from './clusterPasswords';
@@ -16,7 +17,8 @@ const repo = path.resolve(__dirname, '../../../..');
 const labRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rocket-provision-lab-'));
 const env = { ...process.env, ROCKET_LAB_ROOT: labRoot, ROCKET_LAB_NETWORK: '127.0.12' };
 const lab = (...args: string[]) => execFileSync('bash', [path.join(repo, 'scripts/lab.sh'), ...args], { env, encoding: 'utf8' });
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+// PostgreSQL: a second backend on the same database takes over in the restart test
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds: number): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
@@ -40,14 +42,14 @@ async function query(port: number, address: string, password: string, sql: strin
 
 describe('provisioning a cluster on the lab through the API', () => {
   let ctx: RocketTestBackend;
+  let knex: Knex;
+  const extraKnexes: Knex[] = [];
   let hosts: Array<{ hostname: string; address: string; root: string }>;
 
-  beforeAll(async () => {
-    lab('up', '4');
-    hosts = JSON.parse(fs.readFileSync(path.join(labRoot, 'inventory.json'), 'utf8'));
-    const knex = await databases.init('SQLITE_3');
-    ctx = await startRocketTestBackend({
-      knex,
+  /** A Rocket backend on the test database, as one replica of a deployment. */
+  const startBackend = (db: Knex) =>
+    startRocketTestBackend({
+      knex: db,
       demoData: false,
       realScheduler: true,
       rocketConfig: {
@@ -56,15 +58,22 @@ describe('provisioning a cluster on the lab through the API', () => {
         provisioning: { ansibleDir: path.join(repo, 'ansible'), passwordSeedPath: path.join(labRoot, 'password_seed') },
       },
     });
+
+  beforeAll(async () => {
+    lab('up', '5');
+    hosts = JSON.parse(fs.readFileSync(path.join(labRoot, 'inventory.json'), 'utf8'));
+    knex = await databases.init('POSTGRES_15');
+    ctx = await startBackend(knex);
     await request(ctx.server).post(`${api}/applications`).send({ name: 'shop', owner: 'group:default/shop-team' }).expect(201);
     await until('the lab servers in the pool', async () => {
       const pool = await request(ctx.server).get(`${api}/pool-servers?environment=Dev`);
-      return pool.body.totalCount === 4 ? true : undefined;
+      return pool.body.totalCount === 5 ? true : undefined;
     }, 60);
   });
 
   afterAll(async () => {
     await ctx?.backend.stop();
+    await Promise.all(extraKnexes.map(k => k.destroy()));
     lab('down');
   });
 
@@ -124,5 +133,46 @@ describe('provisioning a cluster on the lab through the API', () => {
     expect(ops.body.items[0].log).toMatch(/UNREACHABLE|Connection refused/);
     const server = await request(ctx.server).get(`${api}/servers/${victim.hostname}`).expect(200);
     expect(server.body).toMatchObject({ role: 'pool', cluster: null });
+  });
+
+  it('hands a provisioning back when its backend stops, and the next backend finishes it', async () => {
+    await create('labrestart', [hosts[4].hostname]);
+    await until('the playbook to be running', async () => {
+      const ops = await request(ctx.server).get(`${api}/clusters/labrestart/operations`);
+      return ops.body.items?.[0]?.status === 'running' && /TASK \[/.test(ops.body.items[0].log) ? true : undefined;
+    }, 120);
+    await ctx.backend.stop();
+    const [handedBack] = await knex('operations').where({ target: 'labrestart' });
+    expect(handedBack).toMatchObject({ status: 'queued', lease_owner: null, attempts: 0 });
+    expect(handedBack.log).toMatch(/stopped during attempt 1; handed back for the next backend to resume/);
+
+    // the next replica: its own connection pool to the same database
+    const next = knexFactory({ client: 'pg', connection: knex.client.config.connection, pool: { min: 0, max: 10 } });
+    extraKnexes.push(next);
+    ctx = await startBackend(next);
+    const cluster = await settled('labrestart');
+    expect(cluster).toMatchObject({ lifecycle: 'active', health: 'up', servers: [expect.objectContaining({ role: 'primary' })] });
+    const ops = await request(ctx.server).get(`${api}/clusters/labrestart/operations`).expect(200);
+    expect(ops.body.items).toHaveLength(1);
+    expect(ops.body.items[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(ops.body.items[0].log).toMatch(/handed back[\s\S]*attempt 1 of 2 by [\s\S]*PLAY RECAP[\s\S]*\[rocket\] succeeded/);
+  });
+
+  it('retries a failed provisioning on the servers it names, once they answer again', async () => {
+    const victim = hosts[3];
+    await request(ctx.server).post(`${api}/clusters/labbroken/provision`).send({}).expect(400);
+    lab('up', '5'); // starts the stopped sshd again, changes nothing else
+    const retried = await request(ctx.server).post(`${api}/clusters/labbroken/provision`).send({ servers: [victim.hostname] }).expect(202);
+    expect(retried.body).toMatchObject({ lifecycle: 'provisioning', servers: [expect.objectContaining({ hostname: victim.hostname })] });
+    expect(retried.body.readWritePort).toEqual(expect.any(Number));
+    await request(ctx.server).post(`${api}/clusters/labbroken/provision`).send({}).expect(409);
+    const cluster = await settled('labbroken');
+    expect(cluster).toMatchObject({ lifecycle: 'active', health: 'up' });
+    const ops = await request(ctx.server).get(`${api}/clusters/labbroken/operations`).expect(200);
+    expect(ops.body.items.map((o: any) => o.status)).toEqual(['succeeded', 'failed']);
+    const log = await request(ctx.server).get(`${api}/clusters/labbroken/activities`).expect(200);
+    expect(log.body.items.map((a: any) => `${a.type}/${a.status}`)).toEqual(
+      expect.arrayContaining(['Create/failed', 'Create/started', 'Create/succeeded']),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startRocketTestBackend } from '../__testUtils__/rocketTestBackend';
 import { tableSnapshot } from '../__testUtils__/tableSnapshot';
+import { validIntakeBody } from '../__testUtils__/intakeFixtures';
 
 jest.setTimeout(60_000);
 
@@ -81,6 +82,13 @@ const cases: Case[] = [
   ['post', '/clusters/payments-prod/notes', { title: 'x' }, 'body'],
   ['patch', '/clusters/payments-prod/notes/1', {}, 'body'],
   ['delete', '/clusters/payments-prod/notes/0', undefined, 'id'],
+  ['post', '/clusters', { ...validCluster, intakeRequestId: 0 }, 'intakeRequestId'],
+  ['post', '/clusters/payments-prod/provision', { servers: ['$(id)'] }, 'servers.0'],
+  ['post', '/clusters/payments-prod/provision', { force: true }, 'force'],
+  ['post', '/intake', { ...validIntakeBody(), owner: 'nobody' }, 'owner'],
+  ['post', '/intake', { ...validIntakeBody(), expectedSizeGb: 'big' }, 'expectedSizeGb'],
+  ['post', '/intake/1/approve', { version: 'one' }, 'version'],
+  ['post', '/intake/1/reject', { version: 1 }, 'reason'],
 ];
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -6,6 +6,7 @@ import {
 } from '@internal/plugin-rocket-dbaas-common';
 import Router from 'express-promise-router';
 import { ClusterService } from '../services/ClusterService';
+import { ProvisioningService } from '../services/ProvisioningService';
 import { RouteGuard } from './RouteGuard';
 import {
   activityListQuery,
@@ -13,12 +14,14 @@ import {
   clusterListQuery,
   clusterUpdateBody,
   decommissionBody,
+  idempotencyKeyHeader,
   pathDbmsType,
   pathName,
+  provisionBody,
 } from './schemas';
 import { parse } from './validation';
 
-export function clusterRoutes(guard: RouteGuard, clusters: ClusterService) {
+export function clusterRoutes(guard: RouteGuard, clusters: ClusterService, provisioning: ProvisioningService) {
   const router = Router();
 
   router.get('/overview', async (req, res) => {
@@ -33,7 +36,11 @@ export function clusterRoutes(guard: RouteGuard, clusters: ClusterService) {
 
   router.post('/clusters', async (req, res) => {
     const cluster = await guard.mutate(req, rocketClusterCreatePermission, 'cluster-create', { name: req.body?.name ?? null }, actor =>
-      clusters.create(parse(clusterCreateBody, req.body, 'body'), actor),
+      clusters.create(
+        parse(clusterCreateBody, req.body, 'body'),
+        actor,
+        parse(idempotencyKeyHeader, req.headers, 'header')['idempotency-key'],
+      ),
     );
     res.status(201).json(cluster);
   });
@@ -63,6 +70,14 @@ export function clusterRoutes(guard: RouteGuard, clusters: ClusterService) {
       },
     );
     res.json(cluster);
+  });
+
+  router.post('/clusters/:name/provision', async (req, res) => {
+    const cluster = await guard.mutate(req, rocketClusterUpdatePermission, 'cluster-provision', { name: req.params.name }, actor => {
+      const { name } = parse(pathName, req.params, 'path');
+      return provisioning.provision(name, parse(provisionBody, req.body ?? {}, 'body'), actor);
+    });
+    res.status(202).json(cluster);
   });
 
   router.get('/clusters/:name/activities', async (req, res) => {

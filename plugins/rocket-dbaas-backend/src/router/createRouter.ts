@@ -6,6 +6,7 @@ import { RocketServices } from '../services/RocketServices';
 import { RouteGuard } from './RouteGuard';
 import { clusterRoutes } from './clusterRoutes';
 import { directoryRoutes } from './directoryRoutes';
+import { intakeRoutes } from './intakeRoutes';
 import { noteRoutes } from './noteRoutes';
 import { referenceRoutes } from './referenceRoutes';
 import { serverRoutes } from './serverRoutes';
@@ -35,7 +36,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(serverRoutes(guard, services.servers, services.pool, services.access));
   router.use(directoryRoutes(guard, services.directory));
   router.use(noteRoutes(guard, services.notes));
+  router.use(intakeRoutes(guard, services.intake));
   // last: it holds the catch-all GET /:dbmsType/activities
-  router.use(clusterRoutes(guard, services.clusters));
+  router.use(clusterRoutes(guard, services.clusters, services.provisioning));
   return router;
 }

@@ -17,6 +17,7 @@ import {
   contactUpdateBody,
   pathApplication,
   pathId,
+  pagingQuery,
   searchQuery,
 } from './schemas';
 import { parse } from './validation';
@@ -55,6 +56,11 @@ export function directoryRoutes(guard: RouteGuard, directory: DirectoryService) 
   router.get('/applications/:name/contacts', async (req, res) => {
     await guard.read(req, rocketInventoryReadPermission);
     res.json({ items: await directory.applicationContacts(parse(pathApplication, req.params, 'path').name) });
+  });
+
+  router.get('/application-contacts', async (req, res) => {
+    await guard.read(req, rocketInventoryReadPermission);
+    res.json(await directory.allApplicationContacts(parse(pagingQuery, req.query, 'query')));
   });
 
   router.put('/applications/:name/contacts/:contactId', async (req, res) => {

@@ -25,19 +25,20 @@ export const hostname = z
     /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
     'must be a lowercase DNS hostname',
   );
-const applicationName = z
+export const applicationName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,98}[A-Za-z0-9]$/, 'must be 2-100 letters, digits, spaces, dots, dashes or underscores');
-const entityRef = z
+export const entityRef = z
   .string()
   .max(255)
   .regex(/^[a-z]+:([a-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, 'must be an entity ref like group:default/payments');
-const text = (max: number) => z.string().trim().max(max);
+export const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.string().datetime({ offset: true });
 const ticketUrl = z.string().url().max(2048);
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 export const paging = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
+export const pagingQuery = z.object(paging).strict();
 const booleanQuery = z.enum(['true', 'false']).transform(v => v === 'true');
 
 export const maintenanceWindow = z
@@ -97,9 +98,20 @@ export const clusterCreateBody = z
     servers: z.array(hostname).min(1).max(9).refine(list => new Set(list).size === list.length, 'must not repeat a server').optional(),
     /** Start provisioning the servers (etcd, Patroni, HAProxy) right away. */
     provision: z.boolean().default(false),
+    /** The approved intake request this cluster fulfils. */
+    intakeRequestId: z.number().int().min(1).max(2_147_483_647).optional(),
   })
   .strict()
   .refine(body => !body.provision || (body.servers?.length ?? 0) > 0, { message: 'provisioning needs servers', path: ['provision'] });
+
+export const idempotencyKeyHeader = z
+  .object({
+    'idempotency-key': z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 letters, digits, dots, dashes, colons or underscores')
+      .optional(),
+  })
+  .strip();
 
 export const clusterUpdateBody = z
   .object({
@@ -114,6 +126,12 @@ export const clusterUpdateBody = z
   })
   .strict()
   .refine(body => Object.keys(body).some(k => k !== 'version'), 'must change at least one field');
+
+export const provisionBody = z
+  .object({
+    servers: z.array(hostname).min(1).max(9).refine(list => new Set(list).size === list.length, 'must not repeat a server').optional(),
+  })
+  .strict();
 
 export const decommissionBody = z
   .object({ ticketUrl: ticketUrl.optional(), reason: text(500).optional() })

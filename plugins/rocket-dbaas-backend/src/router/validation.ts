@@ -5,7 +5,7 @@ import { z } from 'zod';
 export function parse<S extends z.ZodTypeAny>(
   schema: S,
   value: unknown,
-  where: 'body' | 'query' | 'path',
+  where: 'body' | 'query' | 'path' | 'header',
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;

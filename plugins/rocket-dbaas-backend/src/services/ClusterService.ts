@@ -15,6 +15,10 @@ import { Operation } from '../database/KnexOperationStore';
 import { PROVISION_CLUSTER } from '../provisioning/ProvisionClusterHandler';
 import { Actor } from './Actor';
 import { ChangeNotifier } from './ChangeNotifier';
+import { claimPoolServers } from './claimPoolServers';
+import { bodyHash, IdempotencyKeyReusedError } from './idempotency';
+
+const CREATE_SCOPE = 'cluster-create';
 
 export type CreateClusterInput = {
   name: string;
@@ -30,6 +34,8 @@ export type CreateClusterInput = {
   servers?: string[];
   /** Queue the provisioning operation in the same transaction. */
   provision?: boolean;
+  /** The approved intake request the cluster fulfils. */
+  intakeRequestId?: number;
 };
 
 export type UpdateClusterInput = Partial<
@@ -40,7 +46,12 @@ export type UpdateClusterInput = Partial<
 export interface ClusterService {
   list(query: ClusterQuery): Promise<Page<ClusterWithServers>>;
   get(name: string): Promise<ClusterWithServers>;
-  create(input: CreateClusterInput, actor: Actor): Promise<ClusterWithServers>;
+  /**
+   * Creates a cluster. With an idempotency key, a retry with the same body
+   * answers with the cluster the first call created and changes nothing; the
+   * same key with another body is refused (422).
+   */
+  create(input: CreateClusterInput, actor: Actor, idempotencyKey?: string): Promise<ClusterWithServers>;
   update(name: string, input: UpdateClusterInput, actor: Actor): Promise<ClusterWithServers>;
   decommission(name: string, input: { ticketUrl?: string; reason?: string }, actor: Actor): Promise<ClusterWithServers>;
   summary(): Promise<OverviewSummary>;
@@ -85,25 +96,48 @@ export class DefaultClusterService implements ClusterService {
     return cluster;
   }
 
-  async create(input: CreateClusterInput, actor: Actor) {
+  /** The cluster an earlier call with this key created, if there was one. */
+  private async replay(actor: Actor, key: string, hash: string) {
+    const prior = await this.store.idempotency.find(CREATE_SCOPE, actor.ref, key);
+    if (!prior) return undefined;
+    if (prior.bodyHash !== hash) {
+      throw new IdempotencyKeyReusedError(`Idempotency-Key ${key} was used before with another body; use a new key`);
+    }
+    return this.get(prior.resultRef);
+  }
+
+  async create(input: CreateClusterInput, actor: Actor, idempotencyKey?: string) {
+    const hash = bodyHash(input);
+    if (idempotencyKey) {
+      const earlier = await this.replay(actor, idempotencyKey, hash);
+      if (earlier) return earlier;
+    }
+    try {
+      await this.insert(input, actor, idempotencyKey ? { key: idempotencyKey, hash } : undefined);
+    } catch (error) {
+      // a concurrent twin with the same key won the race: answer as it did
+      const earlier = idempotencyKey ? await this.replay(actor, idempotencyKey, hash) : undefined;
+      if (earlier) return earlier;
+      throw error;
+    }
+    await this.notifier.changed({ kind: 'cluster', key: input.name, cluster: input.name });
+    if (input.intakeRequestId) await this.notifier.changed({ kind: 'intake', key: String(input.intakeRequestId) });
+    return this.get(input.name);
+  }
+
+  private async insert(input: CreateClusterInput, actor: Actor, idempotency?: { key: string; hash: string }) {
     await this.store.transaction(async tx => {
+      if (idempotency) {
+        await tx.idempotency.insert({
+          scope: CREATE_SCOPE,
+          actor: actor.ref,
+          key: idempotency.key,
+          bodyHash: idempotency.hash,
+          resultRef: input.name,
+        });
+      }
       const applicationId = await requireApplicationId(tx, input.application);
-      if (input.servers?.length) {
-        const found = await tx.servers.list({ hostnames: input.servers, limit: input.servers.length, offset: 0 });
-        const unknown = input.servers.filter(h => !found.items.some(s => s.hostname === h));
-        if (unknown.length) throw new InputError(`servers: no server named ${unknown.join(', ')}`);
-      }
-      const claimed = input.servers?.length
-        ? await tx.servers.claim({ hostnames: input.servers, claimedBy: actor.ref })
-        : [];
-      const mismatched = claimed.find(
-        s => s.environment !== input.environment || s.dbmsType !== input.dbmsType,
-      );
-      if (mismatched) {
-        throw new InputError(
-          `servers: ${mismatched.hostname} is a ${mismatched.environment} ${mismatched.dbmsType} server, not ${input.environment} ${input.dbmsType}`,
-        );
-      }
+      const claimed = input.servers?.length ? await claimPoolServers(tx, input.servers, input, actor) : [];
       const id = await tx.clusters.insert({
         name: input.name,
         dbmsType: input.dbmsType,
@@ -123,6 +157,9 @@ export class DefaultClusterService implements ClusterService {
       if (input.provision) {
         await tx.operations.create({ type: PROVISION_CLUSTER, target: input.name, payload: {}, requestedBy: actor.ref });
       }
+      if (input.intakeRequestId && !(await tx.intake.fulfil(input.intakeRequestId, input.name))) {
+        throw new InputError(`intakeRequestId: intake request ${input.intakeRequestId} is not an approved request`);
+      }
       await tx.activities.insert({
         clusterId: id,
         dbmsType: input.dbmsType,
@@ -131,11 +168,9 @@ export class DefaultClusterService implements ClusterService {
         actor: actor.ref,
         details: `Cluster created with ports ${readWritePort} (read-write) and ${readOnlyPort} (read-only)${
           claimed.length ? ` on ${input.servers!.join(', ')}` : ''
-        }`,
+        }${input.intakeRequestId ? ` for intake request ${input.intakeRequestId}` : ''}`,
       });
     });
-    await this.notifier.changed({ kind: 'cluster', key: input.name, cluster: input.name });
-    return this.get(input.name);
   }
 
   async update(name: string, input: UpdateClusterInput, actor: Actor) {

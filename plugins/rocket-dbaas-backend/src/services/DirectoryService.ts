@@ -16,6 +16,8 @@ export interface DirectoryService {
   /** Expiring a contact is a date, not a delete. */
   expireContact(id: number, at?: string): Promise<Contact>;
   applicationContacts(name: string): Promise<ApplicationContact[]>;
+  /** The contacts of every application, a page at a time. */
+  allApplicationContacts(paging: Paging): Promise<Page<ApplicationContact>>;
   linkContact(name: string, contactId: number, link: ContactLink): Promise<ApplicationContact[]>;
   unlinkContact(name: string, contactId: number): Promise<void>;
 }
@@ -80,6 +82,10 @@ export class DefaultDirectoryService implements DirectoryService {
   async applicationContacts(name: string) {
     const app = await this.getApplication(name);
     return this.store.directory.listApplicationContacts(app.id);
+  }
+
+  allApplicationContacts(paging: Paging) {
+    return this.store.directory.listLinks(paging);
   }
 
   async linkContact(name: string, contactId: number, link: ContactLink) {

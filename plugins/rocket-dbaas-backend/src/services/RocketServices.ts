@@ -4,8 +4,10 @@ import { SshExecutor } from '../ssh/SshExecutor';
 import { ChangeNotifier } from './ChangeNotifier';
 import { ClusterService, DefaultClusterService } from './ClusterService';
 import { DefaultDirectoryService, DirectoryService } from './DirectoryService';
+import { DefaultIntakeService, IntakeService } from './IntakeService';
 import { DefaultNoteService, NoteService } from './NoteService';
 import { DefaultPoolService, PoolService } from './PoolService';
+import { DefaultProvisioningService, ProvisioningService } from './ProvisioningService';
 import { DefaultReferenceService, ReferenceService } from './ReferenceService';
 import { DefaultServerAccessService, ServerAccessService } from './ServerAccessService';
 import { DefaultServerService, ServerService } from './ServerService';
@@ -19,6 +21,8 @@ export type RocketServices = {
   notes: NoteService;
   reference: ReferenceService;
   access: ServerAccessService;
+  intake: IntakeService;
+  provisioning: ProvisioningService;
 };
 
 export type RocketServiceDeps = {
@@ -29,13 +33,16 @@ export type RocketServiceDeps = {
 };
 
 export function createRocketServices({ store, notifier, auditor, ssh }: RocketServiceDeps): RocketServices {
+  const clusters = new DefaultClusterService(store, notifier);
   return {
     access: new DefaultServerAccessService(store, notifier, auditor, ssh),
-    clusters: new DefaultClusterService(store, notifier),
+    clusters,
+    provisioning: new DefaultProvisioningService(store, notifier, clusters),
     servers: new DefaultServerService(store, notifier),
     pool: new DefaultPoolService(store, notifier),
     directory: new DefaultDirectoryService(store, notifier),
     notes: new DefaultNoteService(store, notifier),
     reference: new DefaultReferenceService(store, notifier),
+    intake: new DefaultIntakeService(store, notifier),
   };
 }

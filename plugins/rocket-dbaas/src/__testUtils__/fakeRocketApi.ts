@@ -1,4 +1,4 @@
-import { ClusterWithServers, Note, Server } from '@internal/plugin-rocket-dbaas-common';
+import { ClusterWithServers, IntakeRequest, Note, Server } from '@internal/plugin-rocket-dbaas-common';
 import { RocketDbaasApi } from '../api/RocketDbaasApi';
 
 /**
@@ -11,10 +11,10 @@ export function fakeRocketApi(overrides: Partial<RocketDbaasApi> = {}): jest.Moc
   });
   const api: Record<string, jest.Mock> = {};
   for (const name of [
-    'getOverview', 'listClusters', 'getCluster', 'listClusterActivities', 'listClusterOperations', 'listNotes', 'addNote', 'editNote',
+    'getOverview', 'listClusters', 'getCluster', 'provisionCluster', 'listClusterActivities', 'listClusterOperations', 'listNotes', 'addNote', 'editNote',
     'deleteNote', 'getServer', 'listServerActivities', 'enrolServer', 'checkServer', 'listPoolServers', 'registerPoolServer', 'releasePoolServer', 'listDatacenters', 'listApplications',
     'createApplication', 'updateApplication', 'listApplicationContacts', 'linkContact', 'unlinkContact',
-    'listContacts', 'createContact', 'updateContact', 'expireContact',
+    'listContacts', 'createContact', 'updateContact', 'expireContact', 'listIntakeRequests', 'getIntakeRequest', 'decideIntakeRequest',
   ]) {
     api[name] = reject(name);
   }
@@ -43,4 +43,15 @@ export const cluster = (name: string, servers: Server[]): ClusterWithServers => 
 export const note = (id: number, title: string): Note => ({
   id, cluster: 'shop-db', title, body: `${title} body`, ticket: null, colour: 'yellow', author: 'user:default/ada',
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+});
+
+export const intakeRequest = (id: number, overrides: Partial<IntakeRequest> = {}): IntakeRequest => ({
+  id, status: 'submitted', application: 'billing', owner: 'group:default/billing-team',
+  contacts: [{ name: 'Bea Biller', email: 'bea@example.com', role: 'owner' }], environments: ['Dev', 'Prod'],
+  dbmsType: 'postgresql', expectedSizeGb: 40, growthGbPerMonth: 5, workload: 'oltp', availability: '99.9',
+  rpoMinutes: 5, rtoMinutes: 60, dataSensitivity: 'confidential', maintenanceWindow: { weekday: 'sat', start: '03:30' },
+  costCentre: 'CC-7', goLiveDate: '2027-03-01', notes: null, requestedBy: 'user:default/dev', decidedBy: null,
+  decidedAt: null, decisionReason: null, cluster: null, version: 1,
+  createdAt: '2026-12-01T00:00:00Z', updatedAt: '2026-12-01T00:00:00Z',
+  ...overrides,
 });

@@ -7,6 +7,8 @@ import {
   Contact,
   ContactRole,
   Datacenter,
+  IntakeRequest,
+  IntakeStatus,
   Note,
   NoteColour,
   NotificationTopic,
@@ -76,6 +78,8 @@ export interface RocketDbaasApi {
   getOverview(): Promise<OverviewSummary>;
   listClusters(query: ClusterListQuery): Promise<Page<ClusterWithServers>>;
   getCluster(name: string): Promise<ClusterWithServers>;
+  /** Starts the provisioning of a requested cluster, or retries a failed one on the named pool servers. */
+  provisionCluster(name: string, servers?: string[]): Promise<ClusterWithServers>;
   listClusterActivities(name: string, paging?: { limit?: number; offset?: number }): Promise<Page<Activity>>;
   listClusterOperations(name: string): Promise<Operation[]>;
   listNotes(cluster: string): Promise<Note[]>;
@@ -100,6 +104,10 @@ export interface RocketDbaasApi {
   createContact(contact: ContactInput): Promise<Contact>;
   updateContact(id: number, contact: Partial<ContactInput>): Promise<Contact>;
   expireContact(id: number): Promise<Contact>;
+  listIntakeRequests(query?: { status?: IntakeStatus; limit?: number; offset?: number }): Promise<Page<IntakeRequest>>;
+  getIntakeRequest(id: number): Promise<IntakeRequest>;
+  /** Approves or rejects a submitted request at the version the reviewer saw. */
+  decideIntakeRequest(id: number, decision: 'approve' | 'reject', body: { version: number; reason?: string }): Promise<IntakeRequest>;
 }
 
 /** @public */

@@ -42,6 +42,9 @@ export class RocketDbaasClient implements RocketDbaasApi {
   getCluster(name: string) {
     return this.call<any>('GET', `/clusters/${encodeURIComponent(name)}`);
   }
+  provisionCluster(name: string, servers?: string[]) {
+    return this.call<any>('POST', `/clusters/${encodeURIComponent(name)}/provision`, { body: servers ? { servers } : {} });
+  }
   listClusterActivities(name: string, paging: Query = {}) {
     return this.call<any>('GET', `/clusters/${encodeURIComponent(name)}/activities`, { query: paging });
   }
@@ -113,5 +116,14 @@ export class RocketDbaasClient implements RocketDbaasApi {
   }
   expireContact(id: number) {
     return this.call<any>('POST', `/contacts/${id}/expire`, { body: {} });
+  }
+  listIntakeRequests(query: Query = {}) {
+    return this.call<any>('GET', '/intake', { query });
+  }
+  getIntakeRequest(id: number) {
+    return this.call<any>('GET', `/intake/${id}`);
+  }
+  decideIntakeRequest(id: number, decision: 'approve' | 'reject', body: object) {
+    return this.call<any>('POST', `/intake/${id}/${decision}`, { body });
   }
 }

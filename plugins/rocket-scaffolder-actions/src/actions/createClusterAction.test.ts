@@ -1,34 +1,13 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { AddressInfo } from 'node:net';
 import { Validator } from 'jsonschema';
 import request from 'supertest';
 import { startRocketTestBackend, RocketTestBackend } from '@internal/plugin-rocket-dbaas-backend/testUtils';
 import { RocketApiClient } from '../RocketApiClient';
+import { fakeActionContext } from '../__testUtils__/fakeActionContext';
 import { createClusterAction } from './createClusterAction';
 
 jest.setTimeout(60_000);
-
-/** A stand-in for the scaffolder's action context: the parts the action uses, and a real checkpoint store. */
-function fakeActionContext(input: Record<string, unknown>, options: { isDryRun?: boolean; checkpoints?: Map<string, unknown> } = {}) {
-  const outputs: Record<string, unknown> = {};
-  const checkpoints = options.checkpoints ?? new Map<string, unknown>();
-  return {
-    outputs,
-    ctx: {
-      input,
-      isDryRun: options.isDryRun ?? false,
-      logger: mockServices.logger.mock(),
-      output: (name: string, value: unknown) => {
-        outputs[name] = value;
-      },
-      getInitiatorCredentials: async () => mockCredentials.user('user:default/guest'),
-      checkpoint: async ({ key, fn }: { key: string; fn: () => Promise<unknown> }) => {
-        if (!checkpoints.has(key)) checkpoints.set(key, await fn());
-        return checkpoints.get(key);
-      },
-    } as any,
-  };
-}
 
 const input = {
   name: 'wizard-db',
@@ -79,8 +58,20 @@ describe('rocket:cluster:create', () => {
     expect(log.body.items.filter((a: any) => a.type === 'Create')).toEqual([expect.objectContaining({ actor: 'user:default/guest' })]);
   });
 
+  it('creates one cluster when a task died after Rocket answered but before its checkpoint was saved', async () => {
+    const retried = { ...input, name: 'wizard-crash', servers: ['pool07.dc1.example.com'] };
+    const first = fakeActionContext(retried, { taskId: 'task-crash' });
+    await action.handler(first.ctx);
+    // the retry has no checkpoint, but the same task id: Rocket's idempotency key answers as before
+    const second = fakeActionContext(retried, { taskId: 'task-crash' });
+    await action.handler(second.ctx);
+    expect(second.outputs).toEqual(first.outputs);
+    const log = await request(rocket.server).get('/api/rocket-dbaas/clusters/wizard-crash/activities').expect(200);
+    expect(log.body.items.filter((a: any) => a.type === 'Create')).toHaveLength(1);
+  });
+
   it("passes Rocket's refusal on, in Rocket's words", async () => {
-    const { ctx } = fakeActionContext({ ...input, name: 'wizard-two' });
+    const { ctx } = fakeActionContext({ ...input, name: 'wizard-two' }, { taskId: 'task-two' });
     await expect(action.handler(ctx)).rejects.toThrow(/Rocket DBaaS answered 409: Could not claim the pool servers/);
   });
 });

@@ -5,12 +5,15 @@ import { RocketApiClient } from '../RocketApiClient';
 /**
  * rocket:cluster:create claims the chosen pool servers, allocates the ports,
  * creates the cluster and queues its provisioning, in one call to Rocket. The
- * call is a checkpoint: a retried task does not create the cluster twice.
+ * call is a checkpoint and carries the task's idempotency key: a retried task
+ * does not create the cluster twice, even when it died before the checkpoint
+ * was saved.
  */
 export function createClusterAction(rocket: RocketApiClient, portalUrl: string) {
   return createTemplateAction({
     id: 'rocket:cluster:create',
     description: "Creates a database cluster from pool servers and starts its provisioning (Rocket DBaaS)",
+    supportsDryRun: true,
     schema: {
       input: {
         name: z => z.string().regex(/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/, 'must be 3-63 lowercase letters, digits or dashes').describe('Cluster name'),
@@ -26,6 +29,7 @@ export function createClusterAction(rocket: RocketApiClient, portalUrl: string) 
         maintenanceWeekday: z => z.enum(WEEKDAYS).default('sun'),
         maintenanceStart: z => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('02:00'),
         provision: z => z.boolean().default(true),
+        intakeRequestId: z => z.number().int().min(1).optional().describe('The approved intake request the cluster fulfils'),
       },
       output: {
         clusterName: z => z.string(),
@@ -60,7 +64,8 @@ export function createClusterAction(rocket: RocketApiClient, portalUrl: string) 
                 timeZone: 'UTC',
               },
               provision: input.provision ?? true,
-            });
+              ...(input.intakeRequestId ? { intakeRequestId: input.intakeRequestId } : {}),
+            }, { 'Idempotency-Key': `scaffolder-${ctx.task.id}-cluster-create` });
             ctx.logger.info(`Created ${created.name}: read-write port ${created.readWritePort}, read-only port ${created.readOnlyPort}`);
             return created.name;
           },

@@ -11,12 +11,13 @@ import { NotesPanel } from '../NotesPanel/NotesPanel';
 import { OperationsPanel } from '../OperationsPanel/OperationsPanel';
 import { RocketLayout } from '../RocketLayout/RocketLayout';
 import { ClusterDetailsCard } from './ClusterDetailsCard';
+import { ProvisionCard } from './ProvisionCard';
 
 /** One cluster: its facts, its servers, and tabs for its log, contacts and notes. */
 export function ClusterPage() {
   const { name = '' } = useParams();
   const api = useApi(rocketDbaasApiRef);
-  const { value: cluster, loading, error } = useRocketData(() => api.getCluster(name), [api, name]);
+  const { value: cluster, loading, error, retry } = useRocketData(() => api.getCluster(name), [api, name]);
 
   return (
     <RocketLayout title={name} subtitle={cluster ? `${cluster.application} · ${cluster.environment} · ${cluster.dbmsType}` : undefined}>
@@ -27,6 +28,11 @@ export function ClusterPage() {
           <Grid item>
             <ClusterDetailsCard cluster={cluster} />
           </Grid>
+          {(cluster.lifecycle === 'failed' || cluster.lifecycle === 'requested') && (
+            <Grid item>
+              <ProvisionCard cluster={cluster} onStarted={retry} />
+            </Grid>
+          )}
           {/* the live log of a provisioning (or any operation) while it runs */}
           <Grid item>
             <OperationsPanel cluster={cluster.name} runningOnly />

@@ -21,6 +21,7 @@ const SECTIONS = [
   { path: '', label: 'Overview' },
   { path: '/pool', label: 'Pool servers' },
   { path: '/applications', label: 'Applications and contacts' },
+  { path: '/intake', label: 'Intake' },
 ];
 
 /** The frame of every Rocket page: header, section tabs and the refresh switch. */

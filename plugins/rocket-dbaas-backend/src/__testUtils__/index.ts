@@ -1,0 +1,2 @@
+export * from './rocketTestBackend';
+export * from './intakeFixtures';
