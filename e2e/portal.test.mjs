@@ -178,7 +178,7 @@ test('an intake request is approved on the Intake page and opens the create-clus
   await page.waitForURL(/\/create\/templates\/default\/rocket-create-cluster/);
   await page.getByRole('textbox', { name: 'Cluster name' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Cluster name' }).inputValue(), 'e2e-billing-dev');
-  assert.equal(await page.getByRole('textbox', { name: 'Application' }).inputValue(), 'e2e billing');
+  assert.equal(await page.getByRole('textbox', { name: 'Application', exact: true }).inputValue(), 'e2e billing');
   assert.equal(await page.getByRole('checkbox', { name: /new application/i }).isChecked(), true);
   await page.screenshot({ path: 'e2e-test-report/wizard-from-intake.png', fullPage: true });
 });
@@ -188,7 +188,7 @@ test('the create-cluster wizard builds a real cluster on three lab servers', { t
   const { readFileSync } = await import('node:fs');
   const pg = (await import('pg')).default;
   await page.goto(`${APP}/create/templates/default/rocket-create-cluster`);
-  await page.getByRole('textbox', { name: 'Application' }).fill('orders');
+  await page.getByRole('textbox', { name: 'Application', exact: true }).fill('orders');
   await page.getByRole('textbox', { name: 'Cluster name' }).fill('e2e-wizard');
   await page.getByRole('button', { name: 'Next' }).click();
   // the picker proposes three enrolled lab servers across both lab datacenters

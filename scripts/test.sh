@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: types, the jest suites (store tests on PostgreSQL 15 and SQLite 3,
+# Every test: types, lint, the jest suites (store tests on PostgreSQL 15 and SQLite 3,
 # API, frontend), and the end-to-end tests in Chromium. Ends with one line of totals.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -10,6 +10,8 @@ mkdir -p .rocket/test
 
 echo "==> type check"
 yarn tsc
+echo "==> lint"
+yarn backstage-cli repo lint
 
 echo "==> jest (store tests on POSTGRES_15 and SQLITE_3)"
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432/postgres

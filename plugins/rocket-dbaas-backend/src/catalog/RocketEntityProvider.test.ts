@@ -13,7 +13,7 @@ describe('RocketEntityProvider', () => {
   let provider: RocketEntityProvider;
   let entities: Entity[] = [];
   const deltas: Extract<EntityProviderMutation, { type: 'delta' }>[] = [];
-  let scheduled: string[] = [];
+  const scheduled: string[] = [];
 
   beforeAll(async () => {
     rocket = await startRocketTestBackend();

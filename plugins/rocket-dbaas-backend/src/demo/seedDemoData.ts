@@ -46,13 +46,15 @@ export async function seedDemoData(store: RocketStore, logger: LoggerService): P
         });
         const [readWritePort, readOnlyPort] = await tx.ports.allocatePair(id);
         await tx.clusters.update(id, { readWritePort, readOnlyPort }, 1);
+        const first = host;
+        host += c.servers.length;
         await tx.servers.insertMany(
-          c.servers.map(s => {
-            host += 1;
+          c.servers.map((s, i) => {
+            const n = first + i + 1;
             return {
-              hostname: `pg${String(host).padStart(3, '0')}.${s.datacenter}.example.com`,
+              hostname: `pg${String(n).padStart(3, '0')}.${s.datacenter}.example.com`,
               // demo addresses are loopback ones nothing answers on: a demo "check connection" sends nothing off the machine
-              address: `127.0.2${s.datacenter === 'dc1' ? 1 : 2}.${host}`,
+              address: `127.0.2${s.datacenter === 'dc1' ? 1 : 2}.${n}`,
               datacenter: s.datacenter,
               environment: c.environment,
               dbmsType: 'postgresql',

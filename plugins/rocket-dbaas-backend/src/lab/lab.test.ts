@@ -94,7 +94,7 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
     }));
     let output = '';
     const ok = await runner.run({ playbook: 'facts.yml', hosts, timeoutSeconds: 120, onOutput: text => (output += text) });
-    expect(ok).toEqual({ exitCode: 0, timedOut: false });
+    expect(ok).toEqual({ exitCode: 0, timedOut: false, aborted: false });
     for (const h of inventory) expect(output).toContain(`rocket-facts ${h.hostname} Debian`);
     expect(output).not.toContain('BEGIN OPENSSH PRIVATE KEY');
 

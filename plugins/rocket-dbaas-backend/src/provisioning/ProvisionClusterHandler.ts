@@ -1,3 +1,4 @@
+import { ServerRole } from '@internal/plugin-rocket-dbaas-common';
 import { Operation } from '../database/KnexOperationStore';
 import { RocketStore } from '../database/RocketStore';
 import { AnsibleRunner } from '../ansible/AnsibleRunner';
@@ -8,6 +9,13 @@ import { patroniMembers, patroniServerVersion } from './PatroniClient';
 
 export const PROVISION_CLUSTER = 'provision-cluster';
 const ACTOR = 'rocket-dbaas:provisioning';
+
+/** Rocket's name for a Patroni member's role. */
+function serverRole(patroniRole: string | undefined): ServerRole {
+  if (patroniRole === 'leader') return 'primary';
+  if (patroniRole === 'sync_standby') return 'sync-replica';
+  return 'async-replica';
+}
 
 const versionText = (n: number) => `PostgreSQL ${Math.floor(n / 10000)}.${n % 10000}`;
 
@@ -70,7 +78,7 @@ export class ProvisionClusterHandler implements OperationHandler {
       if (!ref) throw new Error(`Cluster ${name} is gone`);
       for (const [i, s] of cluster.servers.entries()) {
         const member = members.find(m => m.name === s.hostname);
-        const role = member?.role === 'leader' ? 'primary' : member?.role === 'sync_standby' ? 'sync-replica' : 'async-replica';
+        const role = serverRole(member?.role);
         await tx.servers.update(s.hostname, {
           role,
           health: member?.state === 'running' || member?.state === 'streaming' ? 'up' : 'up-with-issues',

@@ -109,8 +109,8 @@ describe('intake input and permissions', () => {
   it('answers 404 for a request that does not exist, 400 for an id that cannot be one', async () => {
     await request(ctx.server).get(`${api}/intake/999`).expect(404);
     await request(ctx.server).post(`${api}/intake/999/approve`).send({ version: 1 }).expect(404);
-    const bad = await request(ctx.server).post(`${api}/intake/x/approve`).send({ version: 1 }).expect(400);
-    expect(bad.body.error.message).toMatch(/id: /);
+    const notAnId = await request(ctx.server).post(`${api}/intake/x/approve`).send({ version: 1 }).expect(400);
+    expect(notAnId.body.error.message).toMatch(/id: /);
   });
 });
 

@@ -148,8 +148,9 @@ describe('Rocket API as a user the policy denies', () => {
   });
   afterAll(() => ctx.backend.stop());
 
-  it('answers 403 and changes nothing', async () => {
-    await request(ctx.server).get(`${api}/clusters`).expect(403);
+  it('answers 403 with the permission named', async () => {
+    const read = await request(ctx.server).get(`${api}/clusters`).expect(403);
+    expect(read.body.error).toMatchObject({ name: 'NotAllowedError', message: 'Not allowed: rocket-dbaas.inventory.read' });
     await request(ctx.server).post(`${api}/clusters`).send(cluster).expect(403);
     await request(ctx.server).post(`${api}/pool-servers/claim`).send({ count: 1 }).expect(403);
     await request(ctx.server).post(`${api}/clusters/payments-prod/notes`).send({ title: 'x', body: 'y' }).expect(403);

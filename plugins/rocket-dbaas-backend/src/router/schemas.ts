@@ -48,8 +48,7 @@ export const maintenanceWindow = z
     durationMinutes: z.number().int().min(15).max(24 * 60),
     timeZone: z.string().max(64).refine(tz => {
       try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
+        return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone.length > 0;
       } catch {
         return false;
       }

@@ -130,11 +130,11 @@ export class DefaultServerAccessService implements ServerAccessService {
   }
 
   async check(hostname: string, actor: Actor): Promise<ConnectionCheck> {
-    const name = await this.run(hostname, remoteCommands.hostname(), actor, { timeoutSeconds: 20 });
-    const release = await this.run(hostname, remoteCommands.osRelease(), actor, { timeoutSeconds: 20 });
-    const osVersion = prettyName(release.stdout);
+    const { stdout } = await this.run(hostname, remoteCommands.identify(), actor, { timeoutSeconds: 20 });
+    const [kernelHostname, ...release] = stdout.split('\n');
+    const osVersion = prettyName(release.join('\n'));
     if (osVersion) await this.store.servers.update(hostname, { osVersion });
     await this.notifier.changed({ kind: 'server', key: hostname });
-    return { server: await this.server(hostname), osVersion, kernelHostname: name.stdout.trim() };
+    return { server: await this.server(hostname), osVersion, kernelHostname: kernelHostname.trim() };
   }
 }

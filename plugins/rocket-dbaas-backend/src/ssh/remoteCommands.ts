@@ -6,7 +6,8 @@
 export const remoteCommands = {
   /** Proves the connection works and tells the kernel. */
   hostname: () => ['uname', '-n'],
-  osRelease: () => ['cat', '/etc/os-release'],
+  /** The kernel's hostname on the first line, /etc/os-release after it: one connection for a check. */
+  identify: () => ['sh', '-c', 'uname -n && cat /etc/os-release'],
   /** Prints a text as it is: used to show that no argument reaches a shell unquoted. */
   echo: (text: string) => ['printf', '%s', text],
   /** Waits: used by the timeout tests. */

@@ -30,7 +30,7 @@ describe('the create-cluster wizard prefilled from an intake request', () => {
     expect(suggestedClusterName('42', 'QA')).toBe('db-qa');
     expect(suggestedClusterName('9', 'QA')).toMatch(/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/);
     expect(suggestedClusterName('x'.repeat(80), 'Prod')).toHaveLength(63);
-    expect(suggestedClusterName('a'.repeat(61) + ' b', 'Prod')).toMatch(/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/);
+    expect(suggestedClusterName(`${'a'.repeat(61)} b`, 'Prod')).toMatch(/^[a-z][a-z0-9-]{1,61}[a-z0-9]$/);
   });
 
   it('puts the form into the formData query parameter the scaffolder reads', () => {
