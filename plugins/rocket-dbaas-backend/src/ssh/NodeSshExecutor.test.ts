@@ -41,11 +41,12 @@ describe('NodeSshExecutor against a real sshd', () => {
 
   it('kills a command that runs past its timeout, on the server too', async () => {
     const started = Date.now();
-    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.sleep(300), { timeoutSeconds: 1 });
+    // an odd length, so that no other sleep on the machine looks like it
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.sleep(3127), { timeoutSeconds: 1 });
     expect(result.timedOut).toBe(true);
     expect(result.exitCode).toBe(124);
     expect(Date.now() - started).toBeLessThan(20_000);
-    const left = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, ['pgrep', '-f', '^sleep 300$']);
+    const left = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, ['pgrep', '-f', '^sleep 3127$']);
     expect(left.exitCode).toBe(1); // pgrep found nothing
   });
 
