@@ -9,8 +9,6 @@ import { fakeRocketApi, intakeRequest } from '../../__testUtils__/fakeRocketApi'
 import { createFromTemplateRouteRef, rootRouteRef } from '../../routes';
 import { IntakePage } from './IntakePage';
 
-jest.setTimeout(30_000);
-
 const noSignals = { subscribe: () => ({ unsubscribe() {} }) };
 const mountedRoutes = {
   mountedRoutes: {
