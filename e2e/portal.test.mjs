@@ -221,7 +221,8 @@ test('the create-cluster wizard builds a real cluster on three lab servers', { t
   const seed = readFileSync(`${process.env.ROCKET_E2E_LAB_ROOT}/password_seed`, 'utf8').trim();
   const password = createHmac('sha256', seed).update('e2e-wizard:superuser').digest('base64url');
   const connect = async port => {
-    const client = new pg.Client({ host: cluster.servers[0].address, port, user: 'postgres', password, database: 'postgres' });
+    // the wizard asks for TLS by default: the servers' certificates are self-signed
+    const client = new pg.Client({ host: cluster.servers[0].address, port, user: 'postgres', password, database: 'postgres', ssl: { rejectUnauthorized: false } });
     await client.connect();
     return client;
   };
@@ -239,6 +240,20 @@ test('the create-cluster wizard builds a real cluster on three lab servers', { t
       break;
     }
     assert.ok(i < 30, 'the write did not reach a replica');
+    await new Promise(r => setTimeout(r, 1000));
+  }
+
+  // and it is in the catalog, a Resource owned by its application's owner
+  const application = await (await fetch(`${BACKEND}/api/rocket-dbaas/applications/orders`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  for (let i = 0; ; i++) {
+    const res = await fetch(`${BACKEND}/api/catalog/entities/by-name/resource/default/e2e-wizard`, { headers: { Authorization: `Bearer ${token}` } });
+    const entity = res.ok ? await res.json() : undefined;
+    if (entity) {
+      assert.equal(entity.spec.type, 'database-cluster');
+      assert.ok(entity.relations.some(r => r.type === 'ownedBy' && r.targetRef === application.owner), JSON.stringify(entity.relations));
+      break;
+    }
+    assert.ok(i < 60, 'the cluster did not appear in the catalog');
     await new Promise(r => setTimeout(r, 1000));
   }
 });

@@ -57,10 +57,12 @@ export const rocketDbaasPlugin = createBackendPlugin({
         const ansibleDir = config.getOptionalString('rocketDbaas.provisioning.ansibleDir');
         if (ansibleDir) {
           const ansible = new AnsibleRunner(path.resolve(ansibleDir), sshPrivateKeyFromConfig(config));
+          const abandoned = await AnsibleRunner.removeAbandonedRunFolders();
+          if (abandoned.length) logger.warn(`Removed ${abandoned.length} run folder(s) a stopped backend left behind: ${abandoned.join(', ')}`);
           const passwordSeed = secretFromConfig(config, 'rocketDbaas.provisioning.passwordSeed');
           const worker = new OperationWorker(
             store,
-            { [PROVISION_CLUSTER]: new ProvisionClusterHandler(store, notifier, ansible, passwordSeed) },
+            { [PROVISION_CLUSTER]: new ProvisionClusterHandler(store, notifier, ansible, services.access, passwordSeed) },
             logger,
             { leaseMs: 15_000, onProgress: op => notifier.changed({ kind: 'cluster', key: op.target, cluster: op.target }) },
           );

@@ -21,3 +21,13 @@ export type RocketChangeSignal = {
   /** The cluster the change belongs to, when there is one. */
   cluster?: string;
 };
+
+/** The annotation on a cluster's catalog entity that names the cluster in Rocket. @public */
+export const ROCKET_ANNOTATION_CLUSTER = 'rocket-dbaas.io/cluster-name';
+
+/**
+ * The annotation that names an application in Rocket: on the Systems Rocket
+ * provides, and on an application's own Component or System to get the
+ * Databases tab and the Contacts card. @public
+ */
+export const ROCKET_ANNOTATION_APPLICATION = 'rocket-dbaas.io/application';

@@ -2,6 +2,16 @@ import { AuthService, BackstageCredentials, DiscoveryService } from '@backstage/
 import { ResponseError } from '@backstage/errors';
 import { ROCKET_PLUGIN_ID } from '@internal/plugin-rocket-dbaas-common';
 
+/** Rocket answered with an error status; the message says what Rocket said. */
+export class RocketApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(`Rocket DBaaS answered ${status}: ${message}`);
+  }
+}
+
 /** Calls Rocket's REST API on behalf of a user, with a token Backstage issues for that. */
 export class RocketApiClient {
   constructor(
@@ -30,7 +40,7 @@ export class RocketApiClient {
     if (!res.ok) {
       // the task log should say what Rocket said, e.g. which field was wrong
       const error = await ResponseError.fromResponse(res);
-      throw new Error(`Rocket DBaaS answered ${res.status}: ${error.body?.error?.message ?? error.message}`);
+      throw new RocketApiError(res.status, error.body?.error?.message ?? error.message);
     }
     return (res.status === 204 ? undefined : await res.json()) as T;
   }

@@ -26,6 +26,8 @@ export type RocketTestBackendOptions = {
   features?: Parameters<typeof startTestBackend>[0]['features'];
   /** More config beside rocketDbaas, e.g. app.baseUrl. */
   config?: Record<string, unknown>;
+  /** An auditor to read the audit events from (mockServices.auditor.mock()); the real one logs them. */
+  auditor?: ReturnType<typeof mockServices.auditor.mock>;
 };
 
 /** Starts a real backend with Rocket's plugin, on the given database or an in-memory SQLite. */
@@ -46,6 +48,7 @@ export async function startRocketTestBackend(options: RocketTestBackendOptions =
       createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => signals }),
       ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
       ...(options.realScheduler ? [schedulerServiceFactory] : []),
+      ...(options.auditor ? [options.auditor.factory] : []),
       ...(options.features ?? []),
     ],
   });

@@ -4,6 +4,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+const RUN_FOLDER = /^rocket-ansible-(\d+)-/;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
+}
+
 /** A server as Ansible sees it, with the host key Rocket pinned for it. */
 export type AnsibleHost = {
   name: string;
@@ -46,6 +57,23 @@ export class AnsibleRunner {
     private readonly privateKey: () => string | undefined,
   ) {}
 
+  /**
+   * Each run keeps the key, the inventory and the extra vars (passwords) in a
+   * folder of its own that it removes at the end. A backend that died left
+   * its folders behind: this removes those whose process is gone (call it at
+   * start). A folder whose pid is alive stays, whoever it belongs to.
+   */
+  static async removeAbandonedRunFolders(tmpDir = os.tmpdir()): Promise<string[]> {
+    const removed: string[] = [];
+    for (const name of await fs.readdir(tmpDir)) {
+      const pid = Number(name.match(RUN_FOLDER)?.[1]);
+      if (!pid || isAlive(pid)) continue;
+      await fs.rm(path.join(tmpDir, name), { recursive: true, force: true });
+      removed.push(name);
+    }
+    return removed;
+  }
+
   async run(run: AnsibleRun): Promise<AnsibleResult> {
     const key = this.privateKey();
     if (!key) throw new Error('SSH is not configured: set rocketDbaas.ssh.privateKey or privateKeyPath');
@@ -54,7 +82,7 @@ export class AnsibleRunner {
         throw new Error(`${host.name} has no pinned host key to check against; enrol it first`);
       }
     }
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rocket-ansible-'));
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), `rocket-ansible-${process.pid}-`));
     try {
       const file = (name: string) => path.join(dir, name);
       await fs.writeFile(file('id'), key.endsWith('\n') ? key : `${key}\n`, { mode: 0o600 });

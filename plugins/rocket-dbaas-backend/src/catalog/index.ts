@@ -5,4 +5,4 @@
  */
 export { catalogModuleRocketDbaas as default } from './module';
 export { RocketEntityProvider } from './RocketEntityProvider';
-export { rocketEntities, ROCKET_ANNOTATION_CLUSTER, ROCKET_ANNOTATION_APPLICATION } from './rocketEntities';
+export { rocketEntities } from './rocketEntities';

@@ -1,9 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
-import { Application, ApplicationContact, ClusterWithServers } from '@internal/plugin-rocket-dbaas-common';
+import {
+  Application,
+  ApplicationContact,
+  ClusterWithServers,
+  ROCKET_ANNOTATION_APPLICATION,
+  ROCKET_ANNOTATION_CLUSTER,
+} from '@internal/plugin-rocket-dbaas-common';
 
-/** Rocket's annotation prefix on the entities it provides. */
-export const ROCKET_ANNOTATION_CLUSTER = 'rocket-dbaas.io/cluster-name';
-export const ROCKET_ANNOTATION_APPLICATION = 'rocket-dbaas.io/application';
 export const CONTACTS_NAMESPACE = 'rocket';
 
 const LOCATION = 'url:rocket-dbaas';

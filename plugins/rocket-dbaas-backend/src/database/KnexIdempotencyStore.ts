@@ -18,4 +18,8 @@ export class KnexIdempotencyStore implements IdempotencyStore {
       result_ref: record.resultRef,
     });
   }
+
+  async settle(scope: string, actor: string, key: string, resultRef: string): Promise<void> {
+    await this.db('idempotency_keys').where({ scope, actor, key }).update({ result_ref: resultRef });
+  }
 }

@@ -1,6 +1,6 @@
 import { Operation } from '@internal/plugin-rocket-dbaas-common';
 import { Knex } from 'knex';
-import { insertedId, nowIso, toIso, toIsoOrNull, uniquely } from './conversions';
+import { insertedId, nowIso, toIso, toIsoOrNull } from './conversions';
 
 export type { Operation };
 
@@ -13,7 +13,6 @@ export type NewOperation = {
   payload: Record<string, unknown>;
   requestedBy: string;
   maxAttempts?: number;
-  idempotencyKey?: string;
 };
 
 function toOperation(row: Record<string, any>): Operation {
@@ -42,8 +41,7 @@ export class KnexOperationStore {
 
   async create(op: NewOperation): Promise<number> {
     const now = nowIso();
-    const result = await uniquely('An operation with this idempotency key', () =>
-      this.db('operations')
+    const result = await this.db('operations')
         .insert({
           type: op.type,
           target: op.target,
@@ -51,22 +49,15 @@ export class KnexOperationStore {
           status: 'queued',
           requested_by: op.requestedBy,
           max_attempts: op.maxAttempts ?? 2,
-          idempotency_key: op.idempotencyKey ?? null,
           created_at: now,
           updated_at: now,
         })
-        .returning('id'),
-    );
+        .returning('id');
     return insertedId(result);
   }
 
   async get(id: number): Promise<Operation | undefined> {
     const row = await this.db('operations').where({ id }).first();
-    return row ? toOperation(row) : undefined;
-  }
-
-  async byIdempotencyKey(key: string): Promise<Operation | undefined> {
-    const row = await this.db('operations').where({ idempotency_key: key }).first();
     return row ? toOperation(row) : undefined;
   }
 

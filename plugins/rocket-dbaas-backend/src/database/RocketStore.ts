@@ -290,6 +290,8 @@ export interface IdempotencyStore {
   find(scope: string, actor: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Inserts the record; a second insert of the same scope, actor and key violates uniqueness. */
   insert(record: IdempotencyRecord): Promise<void>;
+  /** Records what the request created, once it is known (in the same transaction as the insert). */
+  settle(scope: string, actor: string, key: string, resultRef: string): Promise<void>;
 }
 
 /** Rocket's one store. Every method of a store given to `transaction` runs in it. */

@@ -24,9 +24,12 @@ const labInventory = z.array(
 
 /**
  * Registers the lab's servers (ansible/lab.yml writes their inventory) as pool
- * servers. The lab made their host keys, so their fingerprints are pinned as
- * they are: this is their enrolment. Known servers are left alone; a rebuilt
- * lab's new keys are refused until a DBA enrols them again.
+ * servers. The lab made their host keys and wrote them to a local file, so
+ * their fingerprints are pinned as they are: this is their enrolment. A lab
+ * rebuilt with `make lab-down && make lab` has new keys: its free pool servers
+ * are enrolled again from the new inventory. A key that changes behind the
+ * lab's back (not in the inventory), or on a server in a cluster, stays
+ * refused until a DBA enrols it.
  */
 export class LabRegistrar {
   constructor(
@@ -47,8 +50,28 @@ export class LabRegistrar {
     const hosts = labInventory.parse(JSON.parse(text));
     const known = await this.store.servers.list({ hostnames: hosts.map(h => h.hostname), limit: 500, offset: 0 });
     const fresh = hosts.filter(h => !known.items.some(s => s.hostname === h.hostname));
-    if (!fresh.length) return 0;
+    const rebuilt = hosts.filter(h =>
+      known.items.some(s => s.hostname === h.hostname && s.role === 'pool' && s.hostKeyFingerprint !== h.hostKeyFingerprint),
+    );
+    if (!fresh.length && !rebuilt.length) return 0;
     await this.store.transaction(async tx => {
+      for (const h of rebuilt) {
+        const before = known.items.find(s => s.hostname === h.hostname)!;
+        await tx.servers.update(h.hostname, {
+          hostKeyFingerprint: h.hostKeyFingerprint,
+          hostPublicKey: h.hostPublicKey,
+          hostKeyMismatchAt: null,
+          hostKeyPresented: null,
+        });
+        await tx.activities.insert({
+          server: h.hostname,
+          dbmsType: before.dbmsType,
+          type: 'HostKeyEnrol',
+          status: 'succeeded',
+          actor: ACTOR,
+          details: `The lab was rebuilt: host key ${h.hostKeyFingerprint} from its inventory replaces ${before.hostKeyFingerprint ?? 'none'}`,
+        });
+      }
       for (const code of new Set(fresh.map(h => h.datacenter))) {
         if (!(await tx.reference.hasDatacenter(code))) {
           await tx.reference.upsertDatacenter({ code, name: `Lab ${code.replace(/^lab-/, '')}`, sortOrder: 100 });
@@ -84,8 +107,8 @@ export class LabRegistrar {
         });
       }
     });
-    this.logger.info(`Registered ${fresh.length} lab server(s) as pool servers`);
+    this.logger.info(`Registered ${fresh.length} lab server(s) as pool servers; enrolled ${rebuilt.length} rebuilt one(s) again`);
     await this.notifier.changed({ kind: 'pool' });
-    return fresh.length;
+    return fresh.length + rebuilt.length;
   }
 }

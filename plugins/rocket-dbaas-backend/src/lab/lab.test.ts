@@ -55,7 +55,7 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
     for (const h of inventory) {
       const result = await ssh.run(
         { hostname: h.hostname, address: h.address, port: h.sshPort, username: h.sshUser, hostKeyFingerprint: h.hostKeyFingerprint },
-        remoteCommands.hostname(),
+        remoteCommands.identify(),
       );
       expect(result.exitCode).toBe(0);
     }
@@ -80,6 +80,18 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
       inventory.map(h => [h.hostname, h.datacenter, 2222, h.hostKeyFingerprint]),
     );
     expect(inventory.every(h => /^ssh-ed25519 [A-Za-z0-9+/=]+$/.test(h.hostPublicKey))).toBe(true);
+
+    // a rebuilt lab (new keys in a new inventory) enrols its free servers again
+    const rebuiltPath = path.join(labRoot, 'rebuilt-inventory.json');
+    const rebuilt = inventory.map((h, i) => (i === 0 ? { ...h, hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` } : h));
+    fs.writeFileSync(rebuiltPath, JSON.stringify(rebuilt));
+    const again = new LabRegistrar(store, { changed: async () => {} }, mockServices.logger.mock(), rebuiltPath, 'Dev');
+    expect(await again.register()).toBe(1);
+    expect(await again.register()).toBe(0);
+    expect(await store.servers.get(inventory[0].hostname)).toMatchObject({ hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`, role: 'pool' });
+    expect(await store.servers.get(inventory[1].hostname)).toMatchObject({ hostKeyFingerprint: inventory[1].hostKeyFingerprint });
+    const log = await store.activities.list({ server: inventory[0].hostname, limit: 10, offset: 0 });
+    expect(log.items[0]).toMatchObject({ type: 'HostKeyEnrol', details: expect.stringMatching(/lab was rebuilt/) });
   });
 
   it('runs a playbook with a generated known_hosts, and a changed host key makes that host unreachable', async () => {

@@ -9,8 +9,9 @@ import { CappedLog } from './CappedLog';
 export interface OperationHandler {
   /**
    * Does the work; throws to fail. `log` goes into the operation's (capped)
-   * log. `signal` aborts when the backend stops: stop the work, it is handed
-   * back and resumed by the next backend (handlers must be safe to re-run).
+   * log. `signal` aborts when the backend stops (the work is handed back and
+   * resumed by the next backend) or when this backend lost the lease: stop the
+   * work either way. Handlers must be safe to re-run.
    */
   run(operation: Operation, log: (text: string) => void, signal: AbortSignal): Promise<void>;
   /** Puts things right after a final failure (e.g. servers back to the pool). */
@@ -89,10 +90,11 @@ export class OperationWorker {
       return;
     }
 
-    let lost = false;
+    // a lost lease (another backend took the operation over) stops the work too
+    const lost = new AbortController();
     const heartbeat = setInterval(async () => {
       try {
-        if (!(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost = true;
+        if (!(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost.abort();
         else await this.onProgress(operation);
       } catch (error) {
         this.logger.warn(`Operation ${operation.id}: heartbeat failed: ${error}`);
@@ -101,14 +103,14 @@ export class OperationWorker {
 
     let failure: string | undefined;
     try {
-      await handler.run(operation, text => log.append(text), this.stopping.signal);
+      await handler.run(operation, text => log.append(text), AbortSignal.any([this.stopping.signal, lost.signal]));
     } catch (error) {
       failure = (error as Error).message;
     } finally {
       clearInterval(heartbeat);
     }
-    if (lost) {
-      this.logger.warn(`Operation ${operation.id}: lease lost to another backend; its outcome is not written`);
+    if (lost.signal.aborted) {
+      this.logger.warn(`Operation ${operation.id}: lease lost to another backend; the work was stopped and its outcome is not written`);
       return;
     }
     if (this.stopping.signal.aborted) {

@@ -1,5 +1,5 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { execFileSync } from 'node:child_process';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +30,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, secon
   }
 }
 
-async function query(port: number, address: string, password: string, sql: string) {
-  const client = new Client({ host: address, port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 5000 });
+/** A query through a cluster's port; TLS (the clusters' default) with the servers' self-signed certificates. */
+async function query(port: number, address: string, password: string, sql: string, tls = true) {
+  const client = new Client({
+    host: address,
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+    connectionTimeoutMillis: 5000,
+    ssl: tls ? { rejectUnauthorized: false } : false,
+  });
   await client.connect();
   try {
     return (await client.query(sql)).rows;
@@ -45,6 +54,7 @@ describe('provisioning a cluster on the lab through the API', () => {
   let knex: Knex;
   const extraKnexes: Knex[] = [];
   let hosts: Array<{ hostname: string; address: string; root: string }>;
+  const auditor = mockServices.auditor.mock();
 
   /** A Rocket backend on the test database, as one replica of a deployment. */
   const startBackend = (db: Knex) =>
@@ -52,6 +62,7 @@ describe('provisioning a cluster on the lab through the API', () => {
       knex: db,
       demoData: false,
       realScheduler: true,
+      auditor,
       rocketConfig: {
         ssh: { privateKeyPath: path.join(labRoot, 'lab_ed25519') },
         lab: { inventoryPath: path.join(labRoot, 'inventory.json'), environment: 'Dev' },
@@ -60,14 +71,14 @@ describe('provisioning a cluster on the lab through the API', () => {
     });
 
   beforeAll(async () => {
-    lab('up', '5');
+    lab('up', '6');
     hosts = JSON.parse(fs.readFileSync(path.join(labRoot, 'inventory.json'), 'utf8'));
     knex = await databases.init('POSTGRES_15');
     ctx = await startBackend(knex);
     await request(ctx.server).post(`${api}/applications`).send({ name: 'shop', owner: 'group:default/shop-team' }).expect(201);
     await until('the lab servers in the pool', async () => {
       const pool = await request(ctx.server).get(`${api}/pool-servers?environment=Dev`);
-      return pool.body.totalCount === 5 ? true : undefined;
+      return pool.body.totalCount === 6 ? true : undefined;
     }, 60);
   });
 
@@ -112,6 +123,11 @@ describe('provisioning a cluster on the lab through the API', () => {
     await query(cluster.readWritePort, entry, superuser, 'create table if not exists probe (x int)');
     const written = await query(cluster.readWritePort, entry, superuser, "insert into probe values (42) returning pg_is_in_recovery() as replica");
     expect(written).toEqual([{ replica: false }]);
+    // the cluster asked for TLS: connections are encrypted, and plain ones are refused
+    expect(await query(cluster.readWritePort, entry, superuser, 'select ssl from pg_stat_ssl where pid = pg_backend_pid()')).toEqual([{ ssl: true }]);
+    await expect(query(cluster.readWritePort, entry, superuser, 'select 1', false)).rejects.toThrow(/no encryption/);
+    // and a password is a password, from every address (initdb's trust lines are gone)
+    await expect(query(cluster.readWritePort, entry, 'not-the-password', 'select 1')).rejects.toThrow(/password authentication failed/);
     // replication is asynchronous: the replica may not have replayed the table yet
     const read = await until('the write on a replica', async () => {
       const rows = await query(cluster.readOnlyPort, entry, superuser, 'select pg_is_in_recovery() as replica, count(*)::int as n from probe').catch(
@@ -130,9 +146,35 @@ describe('provisioning a cluster on the lab through the API', () => {
     expect(cluster).toMatchObject({ lifecycle: 'failed', health: 'down', readWritePort: null, servers: [] });
     const ops = await request(ctx.server).get(`${api}/clusters/labbroken/operations`).expect(200);
     expect(ops.body.items[0].status).toBe('failed');
-    expect(ops.body.items[0].log).toMatch(/UNREACHABLE|Connection refused/);
+    // the check before the playbook finds it: nothing runs anywhere
+    expect(ops.body.items[0].log).toMatch(/ECONNREFUSED|Connection refused/);
+    expect(ops.body.items[0].error).toMatch(/^nothing was run/);
+    expect(ops.body.items[0].log).not.toContain('PLAY [');
     const server = await request(ctx.server).get(`${api}/servers/${victim.hostname}`).expect(200);
     expect(server.body).toMatchObject({ role: 'pool', cluster: null });
+  });
+
+  it('undoes a playbook that failed midway, so its servers go back to the pool clean', async () => {
+    const [healthy, blocked] = [hosts[4], hosts[5]];
+    // a file where Patroni's configuration folder goes: the playbook fails after etcd started on both
+    const obstacle = path.join(blocked.root, 'etc/patroni');
+    fs.writeFileSync(obstacle, 'in the way\n');
+    try {
+      await create('labhalf', [healthy.hostname, blocked.hostname]);
+      const cluster = await settled('labhalf');
+      expect(cluster).toMatchObject({ lifecycle: 'failed', servers: [] });
+      const ops = await request(ctx.server).get(`${api}/clusters/labhalf/operations`).expect(200);
+      const log: string = ops.body.items[0].log;
+      expect(log).toMatch(/etcd-labhalf runs \(lab\)[\s\S]*(fatal|failed): \[lab06[\s\S]*PLAY \[Release a cluster's servers\][\s\S]*PLAY RECAP/);
+      expect(ops.body.items[0].error).toMatch(/^ansible-playbook exited with \d+$/);
+      for (const h of [healthy, blocked]) {
+        expect(fs.existsSync(path.join(h.root, 'run/etcd-labhalf.pid'))).toBe(false);
+        expect(fs.existsSync(path.join(h.root, 'var/lib/etcd/labhalf'))).toBe(false);
+      }
+      expect(spawnSync('pgrep', ['-af', 'labhalf'], { encoding: 'utf8' }).stdout).toBe('');
+    } finally {
+      fs.rmSync(obstacle);
+    }
   });
 
   it('hands a provisioning back when its backend stops, and the next backend finishes it', async () => {
@@ -161,7 +203,7 @@ describe('provisioning a cluster on the lab through the API', () => {
   it('retries a failed provisioning on the servers it names, once they answer again', async () => {
     const victim = hosts[3];
     await request(ctx.server).post(`${api}/clusters/labbroken/provision`).send({}).expect(400);
-    lab('up', '5'); // starts the stopped sshd again, changes nothing else
+    lab('up', '6'); // starts the stopped sshd again, changes nothing else
     const retried = await request(ctx.server).post(`${api}/clusters/labbroken/provision`).send({ servers: [victim.hostname] }).expect(202);
     expect(retried.body).toMatchObject({ lifecycle: 'provisioning', servers: [expect.objectContaining({ hostname: victim.hostname })] });
     expect(retried.body.readWritePort).toEqual(expect.any(Number));
@@ -173,6 +215,30 @@ describe('provisioning a cluster on the lab through the API', () => {
     const log = await request(ctx.server).get(`${api}/clusters/labbroken/activities`).expect(200);
     expect(log.body.items.map((a: any) => `${a.type}/${a.status}`)).toEqual(
       expect.arrayContaining(['Create/failed', 'Create/started', 'Create/succeeded']),
+    );
+  });
+
+  it('refuses a server whose host key changed: nothing runs, and the refusal is on the server and in the audit log', async () => {
+    const victim = hosts[5];
+    const keyFile = path.join(victim.root, 'etc/ssh/ssh_host_ed25519_key');
+    fs.rmSync(keyFile);
+    fs.rmSync(`${keyFile}.pub`);
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
+    execFileSync('kill', ['-HUP', fs.readFileSync(path.join(victim.root, 'run/sshd.pid'), 'utf8').trim()]);
+    await new Promise(r => setTimeout(r, 500));
+
+    await create('labkey', [victim.hostname]);
+    const cluster = await settled('labkey');
+    expect(cluster).toMatchObject({ lifecycle: 'failed', servers: [] });
+    const ops = await request(ctx.server).get(`${api}/clusters/labkey/operations`).expect(200);
+    expect(ops.body.items[0].error).toMatch(/^nothing was run.*not the pinned/);
+    expect(ops.body.items[0].log).not.toContain('PLAY [');
+    const server = await request(ctx.server).get(`${api}/servers/${victim.hostname}`).expect(200);
+    expect(server.body.hostKeyMismatchAt).not.toBeNull();
+    const activities = await request(ctx.server).get(`${api}/servers/${victim.hostname}/activities`).expect(200);
+    expect(activities.body.items.map((a: any) => a.type)).toContain('HostKeyMismatch');
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'ssh-host-key-refused', meta: expect.objectContaining({ hostname: victim.hostname }) }),
     );
   });
 });

@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startRocketTestBackend } from '../__testUtils__/rocketTestBackend';
 import { tableSnapshot } from '../__testUtils__/tableSnapshot';
+import { validIntakeBody } from '../__testUtils__/intakeFixtures';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +18,7 @@ const cluster = (name: string, servers?: string[]) => ({
   ...(servers ? { servers } : {}),
 });
 
-describe.each(databases.eachSupportedId())('POST /clusters with an Idempotency-Key on %s', databaseId => {
+describe.each(databases.eachSupportedId())('an Idempotency-Key on POST /clusters and POST /intake, on %s', databaseId => {
   let knex: Knex;
   let ctx: Awaited<ReturnType<typeof startRocketTestBackend>>;
   beforeAll(async () => {
@@ -69,5 +70,23 @@ describe.each(databases.eachSupportedId())('POST /clusters with an Idempotency-K
     const res = await post(cluster('bad-key-db'), 'a b;c').expect(400);
     expect(res.body.error.message).toMatch(/idempotency-key: /);
     await request(ctx.server).get(`${api}/clusters/bad-key-db`).expect(404);
+  });
+
+  const submit = (body: object, key: string) => request(ctx.server).post(`${api}/intake`).set('Idempotency-Key', key).send(body);
+  const requests = () => count('intake_requests');
+
+  it('files one request for a retried or concurrent submission, and refuses the key with another body', async () => {
+    const answers = await Promise.all(Array.from({ length: 4 }, () => submit(validIntakeBody(), 'scaffolder-t1-intake')));
+    expect(answers.map(a => a.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map(a => a.body.id)).size).toBe(1);
+    expect(await requests()).toBe(1);
+    const retried = await submit(validIntakeBody(), 'scaffolder-t1-intake').expect(201);
+    expect(retried.body.id).toBe(answers[0].body.id);
+
+    const before = await tableSnapshot(knex);
+    await submit({ ...validIntakeBody(), costCentre: 'CC-9' }, 'scaffolder-t1-intake').expect(422);
+    expect(await tableSnapshot(knex)).toEqual(before);
+    await submit(validIntakeBody(), 'scaffolder-t2-intake').expect(201);
+    expect(await requests()).toBe(2);
   });
 });

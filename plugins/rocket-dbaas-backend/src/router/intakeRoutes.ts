@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { IntakeService } from '../services/IntakeService';
 import { RouteGuard } from './RouteGuard';
 import { intakeApproveBody, intakeListQuery, intakeRejectBody, intakeSubmitBody } from './intakeSchemas';
-import { pathId } from './schemas';
+import { idempotencyKeyHeader, pathId } from './schemas';
 import { parse } from './validation';
 
 const intakePath = z.object({ id: pathId }).strict();
@@ -27,7 +27,12 @@ export function intakeRoutes(guard: RouteGuard, intake: IntakeService) {
       rocketIntakeSubmitPermission,
       'intake-submit',
       { application: req.body?.application ?? null },
-      actor => intake.submit(parse(intakeSubmitBody, req.body, 'body'), actor),
+      actor =>
+        intake.submit(
+          parse(intakeSubmitBody, req.body, 'body'),
+          actor,
+          parse(idempotencyKeyHeader, req.headers, 'header')['idempotency-key'],
+        ),
     );
     res.status(201).json(request);
   });

@@ -16,7 +16,7 @@ import { PROVISION_CLUSTER } from '../provisioning/ProvisionClusterHandler';
 import { Actor } from './Actor';
 import { ChangeNotifier } from './ChangeNotifier';
 import { claimPoolServers } from './claimPoolServers';
-import { bodyHash, IdempotencyKeyReusedError } from './idempotency';
+import { createOnce } from './idempotency';
 
 const CREATE_SCOPE = 'cluster-create';
 
@@ -96,80 +96,57 @@ export class DefaultClusterService implements ClusterService {
     return cluster;
   }
 
-  /** The cluster an earlier call with this key created, if there was one. */
-  private async replay(actor: Actor, key: string, hash: string) {
-    const prior = await this.store.idempotency.find(CREATE_SCOPE, actor.ref, key);
-    if (!prior) return undefined;
-    if (prior.bodyHash !== hash) {
-      throw new IdempotencyKeyReusedError(`Idempotency-Key ${key} was used before with another body; use a new key`);
-    }
-    return this.get(prior.resultRef);
-  }
-
   async create(input: CreateClusterInput, actor: Actor, idempotencyKey?: string) {
-    const hash = bodyHash(input);
-    if (idempotencyKey) {
-      const earlier = await this.replay(actor, idempotencyKey, hash);
-      if (earlier) return earlier;
+    const { value, created } = await createOnce(
+      this.store,
+      { scope: CREATE_SCOPE, actor, key: idempotencyKey, body: input },
+      async tx => {
+        await this.insert(tx, input, actor);
+        return input.name;
+      },
+      name => this.get(name),
+    );
+    if (created) {
+      await this.notifier.changed({ kind: 'cluster', key: input.name, cluster: input.name });
+      if (input.intakeRequestId) await this.notifier.changed({ kind: 'intake', key: String(input.intakeRequestId) });
     }
-    try {
-      await this.insert(input, actor, idempotencyKey ? { key: idempotencyKey, hash } : undefined);
-    } catch (error) {
-      // a concurrent twin with the same key won the race: answer as it did
-      const earlier = idempotencyKey ? await this.replay(actor, idempotencyKey, hash) : undefined;
-      if (earlier) return earlier;
-      throw error;
-    }
-    await this.notifier.changed({ kind: 'cluster', key: input.name, cluster: input.name });
-    if (input.intakeRequestId) await this.notifier.changed({ kind: 'intake', key: String(input.intakeRequestId) });
-    return this.get(input.name);
+    return value;
   }
 
-  private async insert(input: CreateClusterInput, actor: Actor, idempotency?: { key: string; hash: string }) {
-    await this.store.transaction(async tx => {
-      if (idempotency) {
-        await tx.idempotency.insert({
-          scope: CREATE_SCOPE,
-          actor: actor.ref,
-          key: idempotency.key,
-          bodyHash: idempotency.hash,
-          resultRef: input.name,
-        });
-      }
-      const applicationId = await requireApplicationId(tx, input.application);
-      const claimed = input.servers?.length ? await claimPoolServers(tx, input.servers, input, actor) : [];
-      const id = await tx.clusters.insert({
-        name: input.name,
-        dbmsType: input.dbmsType,
-        applicationId,
-        environment: input.environment,
-        lifecycle: input.provision ? 'provisioning' : 'requested',
-        health: 'configuring',
-        tls: input.tls,
-        backupRetention: input.backupRetention,
-        maintenanceWindow: input.maintenanceWindow,
-        requested: input.requested,
-        description: input.description ?? null,
-      });
-      const [readWritePort, readOnlyPort] = await tx.ports.allocatePair(id);
-      await tx.clusters.update(id, { readWritePort, readOnlyPort }, 1);
-      if (claimed.length) await tx.servers.assign(input.servers!, id, 'configuring');
-      if (input.provision) {
-        await tx.operations.create({ type: PROVISION_CLUSTER, target: input.name, payload: {}, requestedBy: actor.ref });
-      }
-      if (input.intakeRequestId && !(await tx.intake.fulfil(input.intakeRequestId, input.name))) {
-        throw new InputError(`intakeRequestId: intake request ${input.intakeRequestId} is not an approved request`);
-      }
-      await tx.activities.insert({
-        clusterId: id,
-        dbmsType: input.dbmsType,
-        type: 'Create',
-        status: 'succeeded',
-        actor: actor.ref,
-        details: `Cluster created with ports ${readWritePort} (read-write) and ${readOnlyPort} (read-only)${
-          claimed.length ? ` on ${input.servers!.join(', ')}` : ''
-        }${input.intakeRequestId ? ` for intake request ${input.intakeRequestId}` : ''}`,
-      });
+  private async insert(tx: RocketStore, input: CreateClusterInput, actor: Actor) {
+    const applicationId = await requireApplicationId(tx, input.application);
+    const claimed = input.servers?.length ? await claimPoolServers(tx, input.servers, input, actor) : [];
+    const id = await tx.clusters.insert({
+      name: input.name,
+      dbmsType: input.dbmsType,
+      applicationId,
+      environment: input.environment,
+      lifecycle: input.provision ? 'provisioning' : 'requested',
+      health: 'configuring',
+      tls: input.tls,
+      backupRetention: input.backupRetention,
+      maintenanceWindow: input.maintenanceWindow,
+      requested: input.requested,
+      description: input.description ?? null,
+    });
+    const [readWritePort, readOnlyPort] = await tx.ports.allocatePair(id);
+    await tx.clusters.update(id, { readWritePort, readOnlyPort }, 1);
+    if (claimed.length) await tx.servers.assign(input.servers!, id, 'configuring');
+    if (input.provision) {
+      await tx.operations.create({ type: PROVISION_CLUSTER, target: input.name, payload: {}, requestedBy: actor.ref });
+    }
+    if (input.intakeRequestId && !(await tx.intake.fulfil(input.intakeRequestId, input.name))) {
+      throw new InputError(`intakeRequestId: intake request ${input.intakeRequestId} is not an approved request`);
+    }
+    await tx.activities.insert({
+      clusterId: id,
+      dbmsType: input.dbmsType,
+      type: 'Create',
+      status: 'succeeded',
+      actor: actor.ref,
+      details: `Cluster created with ports ${readWritePort} (read-write) and ${readOnlyPort} (read-only)${
+        claimed.length ? ` on ${input.servers!.join(', ')}` : ''
+      }${input.intakeRequestId ? ` for intake request ${input.intakeRequestId}` : ''}`,
     });
   }
 

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { IntakeRequest, IntakeRequestInput, IntakeStatus, Page } from '@internal/plugin-rocket-dbaas-common';
 import { IntakeDecision, Paging, RocketStore } from '../database/RocketStore';
 import { Actor } from './Actor';
+import { createOnce } from './idempotency';
 import { ChangeNotifier } from './ChangeNotifier';
 
 export type IntakeDecisionInput = { version: number; reason?: string };
@@ -10,7 +11,8 @@ export type IntakeDecisionInput = { version: number; reason?: string };
 export interface IntakeService {
   list(query: Paging & { status?: IntakeStatus }): Promise<Page<IntakeRequest>>;
   get(id: number): Promise<IntakeRequest>;
-  submit(input: IntakeRequestInput, actor: Actor): Promise<IntakeRequest>;
+  /** Files a request; with an idempotency key, a retry with the same body gets the first request. */
+  submit(input: IntakeRequestInput, actor: Actor, idempotencyKey?: string): Promise<IntakeRequest>;
   decide(id: number, status: IntakeDecision['status'], input: IntakeDecisionInput, actor: Actor): Promise<IntakeRequest>;
 }
 
@@ -30,10 +32,15 @@ export class DefaultIntakeService implements IntakeService {
     return request;
   }
 
-  async submit(input: IntakeRequestInput, actor: Actor) {
-    const id = await this.store.intake.insert(input, actor.ref);
-    await this.notifier.changed({ kind: 'intake', key: String(id) });
-    return this.get(id);
+  async submit(input: IntakeRequestInput, actor: Actor, idempotencyKey?: string) {
+    const { value, created } = await createOnce(
+      this.store,
+      { scope: 'intake-submit', actor, key: idempotencyKey, body: input },
+      async tx => String(await tx.intake.insert(input, actor.ref)),
+      id => this.get(Number(id)),
+    );
+    if (created) await this.notifier.changed({ kind: 'intake', key: String(value.id) });
+    return value;
   }
 
   async decide(id: number, status: IntakeDecision['status'], input: IntakeDecisionInput, actor: Actor) {

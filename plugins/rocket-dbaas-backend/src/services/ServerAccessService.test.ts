@@ -1,4 +1,4 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { startRocketTestBackend, RocketTestBackend } from '../__testUtils__/rocketTestBackend';
@@ -13,11 +13,12 @@ describe('host keys: enrolment, checks and refusals against a real sshd', () => 
   const sshd = new TestSshd('127.0.10.251');
   let ctx: RocketTestBackend;
   let knex: Knex;
+  const auditor = mockServices.auditor.mock();
 
   beforeAll(async () => {
     await sshd.start();
     knex = await databases.init('SQLITE_3');
-    ctx = await startRocketTestBackend({ knex, rocketConfig: { ssh: { privateKey: sshd.clientKey } } });
+    ctx = await startRocketTestBackend({ knex, auditor, rocketConfig: { ssh: { privateKey: sshd.clientKey } } });
     await request(ctx.server)
       .post(`${api}/pool-servers`)
       .send({
@@ -60,6 +61,16 @@ describe('host keys: enrolment, checks and refusals against a real sshd', () => 
     expect(server.body.hostKeyMismatchAt).not.toBeNull();
     const log = await request(ctx.server).get(`${api}/servers/sshd.dc1.test/activities`).expect(200);
     expect(log.body.items[0]).toMatchObject({ type: 'HostKeyMismatch', planned: false, status: 'failed' });
+    expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        eventId: 'ssh-host-key-refused',
+        severityLevel: 'high',
+        meta: { hostname: 'sshd.dc1.test', pinned, presented: sshd.fingerprint() },
+      }),
+    );
+    const refusal = auditor.createEvent.mock.calls.findIndex(([options]) => options.eventId === 'ssh-host-key-refused');
+    const event = await auditor.createEvent.mock.results[refusal].value;
+    expect(event.fail).toHaveBeenCalledWith({ error: expect.objectContaining({ message: expect.stringContaining(pinned) }) });
 
     // a DBA who checked the new key trusts it explicitly
     const replaced = await request(ctx.server).post(`${api}/servers/sshd.dc1.test/enrol`).send({ replace: true }).expect(200);

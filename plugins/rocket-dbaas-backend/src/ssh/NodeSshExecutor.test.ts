@@ -5,6 +5,14 @@ import { HostKeyRefusedError } from './SshExecutor';
 
 jest.setTimeout(60_000);
 
+/** Commands only these tests run, built the way remoteCommands builds Rocket's. */
+const testCommands = {
+  /** Prints a text as it is: shows that no argument reaches a shell unquoted. */
+  echo: (text: string) => ['printf', '%s', text],
+  sleep: (seconds: number) => ['sleep', String(seconds)],
+  printBytes: (bytes: number) => ['head', '-c', String(bytes), '/dev/zero'],
+};
+
 describe('NodeSshExecutor against a real sshd', () => {
   const sshd = new TestSshd();
   let ssh: NodeSshExecutor;
@@ -25,15 +33,15 @@ describe('NodeSshExecutor against a real sshd', () => {
   });
 
   it('runs a fixed command on the pinned host', async () => {
-    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.hostname());
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.identify());
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, truncated: false });
-    expect(result.stdout.trim()).toBe(require('node:os').hostname());
+    expect(result.stdout.split('\n')[0]).toBe(require('node:os').hostname());
   });
 
   it('passes hostile text as one literal argument', async () => {
     const marker = sshd.file('pwned');
     for (const text of [`x; touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``, `'; touch ${marker}; '`, '-oProxyCommand=touch', 'a\nb']) {
-      const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.echo(text));
+      const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, testCommands.echo(text));
       expect(result.stdout).toBe(text);
     }
     expect(require('node:fs').existsSync(marker)).toBe(false);
@@ -42,7 +50,7 @@ describe('NodeSshExecutor against a real sshd', () => {
   it('kills a command that runs past its timeout, on the server too', async () => {
     const started = Date.now();
     // an odd length, so that no other sleep on the machine looks like it
-    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.sleep(3127), { timeoutSeconds: 1 });
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, testCommands.sleep(3127), { timeoutSeconds: 1 });
     expect(result.timedOut).toBe(true);
     expect(result.exitCode).toBe(124);
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -52,7 +60,7 @@ describe('NodeSshExecutor against a real sshd', () => {
 
   it('caps the output with a marker and keeps memory flat for 100 MB', async () => {
     const before = process.memoryUsage().rss;
-    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, remoteCommands.printBytes(100_000_000), {
+    const result = await ssh.run({ ...sshd.target(), hostKeyFingerprint: pinned }, testCommands.printBytes(100_000_000), {
       maxOutputBytes: 64 * 1024,
       timeoutSeconds: 120,
     });
@@ -73,7 +81,7 @@ describe('NodeSshExecutor against a real sshd', () => {
   });
 
   it('refuses a host with no pinned key outside enrolment', async () => {
-    await expect(ssh.run({ ...sshd.target(), hostKeyFingerprint: null }, remoteCommands.hostname())).rejects.toThrow(
+    await expect(ssh.run({ ...sshd.target(), hostKeyFingerprint: null }, remoteCommands.identify())).rejects.toThrow(
       /no pinned host key/,
     );
   });

@@ -48,4 +48,16 @@ describe('rocket:application:create', () => {
     const app = await request(rocket.server).get('/api/rocket-dbaas/applications/ledger').expect(200);
     expect(app.body).toMatchObject({ owner: 'group:default/finance', description: 'The general ledger' });
   });
+
+  it('goes on when a retry without its checkpoint finds the application registered, and refuses another owner', async () => {
+    const retried = { ...input, name: 'journal' };
+    await action.handler(fakeActionContext(retried).ctx);
+    // a new task context: the checkpoint of the first run was lost
+    const { ctx, outputs } = fakeActionContext(retried);
+    await action.handler(ctx);
+    expect(outputs).toEqual({ application: 'journal' });
+    await expect(action.handler(fakeActionContext({ ...retried, owner: 'group:default/other' }).ctx)).rejects.toThrow(
+      'name: application journal already exists, owned by group:default/finance, not group:default/other',
+    );
+  });
 });

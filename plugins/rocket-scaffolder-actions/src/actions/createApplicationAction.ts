@@ -1,10 +1,13 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { RocketApiClient } from '../RocketApiClient';
+import { RocketApiClient, RocketApiError } from '../RocketApiClient';
 
 /**
  * rocket:application:create registers a new application in Rocket, owned by a
  * catalog group, for the "new application" path of the create-cluster wizard.
- * The call is a checkpoint: a retried task does not register it twice.
+ * The call is a checkpoint: a retried task does not register it twice, and a
+ * task that died before its checkpoint was saved finds its application
+ * registered and goes on (the same owner) or says whose it is.
  */
 export function createApplicationAction(rocket: RocketApiClient) {
   return createTemplateAction({
@@ -39,13 +42,23 @@ export function createApplicationAction(rocket: RocketApiClient) {
         await ctx.checkpoint({
           key: `rocket-application-create-${name}`,
           fn: async () => {
-            await rocket.request(credentials, 'POST', '/applications', {
-              name,
-              owner,
-              ...(description ? { description } : {}),
-              ...(costCentre ? { costCentre } : {}),
-            });
-            ctx.logger.info(`Registered application ${name}, owned by ${owner}`);
+            try {
+              await rocket.request(credentials, 'POST', '/applications', {
+                name,
+                owner,
+                ...(description ? { description } : {}),
+                ...(costCentre ? { costCentre } : {}),
+              });
+              ctx.logger.info(`Registered application ${name}, owned by ${owner}`);
+            } catch (error) {
+              if (!(error instanceof RocketApiError && error.status === 409)) throw error;
+              // a retry after a crash before the checkpoint, or a registration by someone else: fine when the owner is the same
+              const existing = await rocket.request<{ owner: string }>(credentials, 'GET', `/applications/${encodeURIComponent(name)}`);
+              if (existing.owner !== owner) {
+                throw new InputError(`name: application ${name} already exists, owned by ${existing.owner}, not ${owner}`);
+              }
+              ctx.logger.info(`Application ${name} is registered already, owned by ${owner}`);
+            }
           },
         });
       }

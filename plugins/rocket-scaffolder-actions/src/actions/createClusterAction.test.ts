@@ -34,7 +34,7 @@ describe('rocket:cluster:create', () => {
 
   it('refuses bad input, naming the field', () => {
     const validator = new Validator();
-    const bad = validator.validate({ ...input, name: 'Bad Name!', cpu: -1, extra: 1 }, action.schema!.input as any);
+    const bad = validator.validate({ ...input, name: 'Bad Name!', cpu: -1 }, action.schema!.input as any);
     const fields = bad.errors.map(e => e.property).join(' ');
     expect(fields).toContain('instance.name');
     expect(fields).toContain('instance.cpu');

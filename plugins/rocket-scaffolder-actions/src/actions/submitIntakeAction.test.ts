@@ -61,6 +61,17 @@ describe('rocket:intake:submit', () => {
     expect(first.outputs).toEqual({ requestId: items[0].id, requestUrl: `http://portal.test/rocket-dbaas/intake/${items[0].id}` });
   });
 
+  it('files one request when a task died after Rocket answered but before its checkpoint was saved', async () => {
+    const before = (await intake()).totalCount;
+    const first = fakeActionContext(templateInput(), { taskId: 'task-crash' });
+    await action.handler(first.ctx);
+    // no checkpoint, the same task: Rocket's idempotency key answers with the first request
+    const second = fakeActionContext(templateInput(), { taskId: 'task-crash' });
+    await action.handler(second.ctx);
+    expect(second.outputs).toEqual(first.outputs);
+    expect((await intake()).totalCount).toBe(before + 1);
+  });
+
   it("passes Rocket's refusal on, naming the field", async () => {
     const { ctx } = fakeActionContext({ ...templateInput(), goLiveDate: '2020-01-01' }, { taskId: 'task-old' });
     await expect(action.handler(ctx)).rejects.toThrow(/Rocket DBaaS answered 400: .*goLiveDate: must not be in the past/);

@@ -67,7 +67,7 @@ export function submitIntakeAction(rocket: RocketApiClient, portalUrl: string) {
             dbmsType: rest.dbmsType ?? 'postgresql',
             maintenanceWindow: { weekday: maintenanceWeekday ?? 'sun', start: maintenanceStart ?? '02:00' },
             notes: notes || null,
-          });
+          }, { 'Idempotency-Key': `scaffolder-${ctx.task.id}-intake-submit` });
           ctx.logger.info(`Filed intake request ${request.id} for ${request.application}; the DBA team will review it`);
           return request.id;
         },

@@ -126,6 +126,24 @@ const entityWarningContent = (
   </>
 );
 
+/** The application's contacts in Rocket, on the page of an application's Component or System. */
+const rocketContactsContent = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isRocketApplicationAvailable}>
+      <Grid item xs={12}>
+        <EntityRocketContactsCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
+/** The application's clusters in Rocket (entities annotated rocket-dbaas.io/application). */
+const rocketDatabasesRoute = (
+  <EntityLayout.Route path="/databases" title="Databases" if={isRocketApplicationAvailable}>
+    <EntityRocketDatabasesContent />
+  </EntityLayout.Route>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
@@ -142,6 +160,7 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
+    {rocketContactsContent}
   </Grid>
 );
 
@@ -150,6 +169,7 @@ const serviceEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+    {rocketDatabasesRoute}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -188,6 +208,7 @@ const websiteEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+    {rocketDatabasesRoute}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -222,6 +243,7 @@ const defaultEntityPage = (
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
     </EntityLayout.Route>
+    {rocketDatabasesRoute}
 
     <EntityLayout.Route path="/docs" title="Docs">
       {techdocsContent}
@@ -339,18 +361,10 @@ const systemPage = (
         <Grid item md={6}>
           <EntityHasResourcesCard />
         </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={isRocketApplicationAvailable}>
-            <Grid item xs={12}>
-              <EntityRocketContactsCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {rocketContactsContent}
       </Grid>
     </EntityLayout.Route>
-    <EntityLayout.Route path="/databases" title="Databases" if={isRocketApplicationAvailable}>
-      <EntityRocketDatabasesContent />
-    </EntityLayout.Route>
+    {rocketDatabasesRoute}
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
         direction={Direction.TOP_BOTTOM}

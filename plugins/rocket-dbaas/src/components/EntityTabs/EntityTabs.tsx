@@ -11,7 +11,7 @@ import { ApplicationContactsTable } from '../ApplicationContactsTable/Applicatio
 import { ClusterDetailsCard } from '../ClusterPage/ClusterDetailsCard';
 import { ClusterServersTable } from '../ClusterServersTable/ClusterServersTable';
 import { HealthStatus } from '../HealthStatus/HealthStatus';
-import { ROCKET_ANNOTATION_APPLICATION, ROCKET_ANNOTATION_CLUSTER } from './predicates';
+import { ROCKET_ANNOTATION_APPLICATION, ROCKET_ANNOTATION_CLUSTER } from '@internal/plugin-rocket-dbaas-common';
 
 
 function ClusterContent({ name }: { name: string }) {

@@ -1,7 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-
-export const ROCKET_ANNOTATION_CLUSTER = 'rocket-dbaas.io/cluster-name';
-export const ROCKET_ANNOTATION_APPLICATION = 'rocket-dbaas.io/application';
+import { ROCKET_ANNOTATION_APPLICATION, ROCKET_ANNOTATION_CLUSTER } from '@internal/plugin-rocket-dbaas-common';
 
 /** True for the catalog entity of a Rocket cluster. @public */
 export const isRocketClusterAvailable = (entity: Entity) => Boolean(entity.metadata.annotations?.[ROCKET_ANNOTATION_CLUSTER]);

@@ -5,7 +5,7 @@ import { Checkbox, FormControl, FormHelperText, FormLabel, List, ListItem, ListI
 import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { rocketDbaasApiRef } from '../../api/RocketDbaasApi';
-import { choosePoolServers, isEnrolled } from './choosePoolServers';
+import { choosePoolServers, isEnrolled, notEnrolledReason } from './choosePoolServers';
 
 export type PoolServerPickerOptions = { count?: number };
 
@@ -54,9 +54,9 @@ export function PoolServerPicker(props: FieldExtensionComponentProps<string[], P
             </ListItemIcon>
             <ListItemText
               primary={s.hostname}
-              secondary={`${s.datacenter} · ${s.address} · ${s.cpu} CPU, ${s.ramGb} GB RAM, ${s.diskGb} GB disk${
-                isEnrolled(s) ? '' : ' · host key not enrolled: Rocket cannot reach it yet'
-              }`}
+              secondary={[`${s.datacenter} · ${s.address} · ${s.cpu} CPU, ${s.ramGb} GB RAM, ${s.diskGb} GB disk`, notEnrolledReason(s)]
+                .filter(Boolean)
+                .join(' · ')}
             />
           </ListItem>
         ))}

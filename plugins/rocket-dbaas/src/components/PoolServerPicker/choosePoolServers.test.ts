@@ -1,5 +1,5 @@
 import { server } from '../../__testUtils__/fakeRocketApi';
-import { choosePoolServers } from './choosePoolServers';
+import { choosePoolServers, notEnrolledReason } from './choosePoolServers';
 
 describe('choosePoolServers', () => {
   it('spreads a cluster over two datacenters', () => {
@@ -13,9 +13,18 @@ describe('choosePoolServers', () => {
     expect(choosePoolServers(pool, 3)).toEqual(['a1', 'b1', 'a2']);
   });
 
-  it('leaves out servers whose host key is not pinned', () => {
-    const pool = [server('a1', { hostKeyFingerprint: null }), server('a2', { hostKeyFingerprint: 'SHA256:x' })];
+  it('leaves out servers whose host key is not pinned, or was refused', () => {
+    const pool = [
+      server('a1', { hostKeyFingerprint: null }),
+      server('a2', { hostKeyFingerprint: 'SHA256:x' }),
+      server('a3', { hostKeyFingerprint: 'SHA256:y', hostKeyMismatchAt: '2026-12-04T10:00:00Z' }),
+    ];
     expect(choosePoolServers(pool, 3)).toEqual(['a2']);
+    expect(pool.map(notEnrolledReason)).toEqual([
+      'host key not enrolled: Rocket cannot reach it yet',
+      '',
+      'its host key changed and was refused: a DBA must enrol it again',
+    ]);
   });
 
   it('takes what there is when the pool is short', () => {

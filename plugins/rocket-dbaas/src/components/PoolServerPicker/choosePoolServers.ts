@@ -2,7 +2,7 @@ import { Server } from '@internal/plugin-rocket-dbaas-common';
 
 /**
  * The servers a new cluster should get: `count` of the matching ones whose
- * host key is pinned (Rocket reaches no other), taken in turn from each
+ * host key is pinned and was not refused (Rocket reaches no other), taken in turn from each
  * datacenter so that a cluster spans two when it can.
  */
 export function choosePoolServers(servers: Server[], count: number): string[] {
@@ -18,7 +18,14 @@ export function choosePoolServers(servers: Server[], count: number): string[] {
   return chosen;
 }
 
-/** Rocket only provisions servers whose host key it pinned. */
+/** Rocket only provisions servers whose host key it pinned, and that last presented that key. */
 export function isEnrolled(server: Server): boolean {
-  return server.hostKeyFingerprint !== null;
+  return server.hostKeyFingerprint !== null && server.hostKeyMismatchAt === null;
+}
+
+/** Why a server cannot be picked, for the picker's list; empty when it can. */
+export function notEnrolledReason(server: Server): string {
+  if (server.hostKeyFingerprint === null) return 'host key not enrolled: Rocket cannot reach it yet';
+  if (server.hostKeyMismatchAt !== null) return 'its host key changed and was refused: a DBA must enrol it again';
+  return '';
 }
