@@ -77,8 +77,8 @@ export class ProvisionClusterHandler implements OperationHandler {
       extraVars: {
         cluster_name: name,
         rw_port: cluster.readWritePort,
-        pg_tls: cluster.tls,
         ro_port: cluster.readOnlyPort,
+        pg_tls: cluster.tls,
         pg_superuser_password: passwords.superuser,
         pg_replication_password: passwords.replication,
       },

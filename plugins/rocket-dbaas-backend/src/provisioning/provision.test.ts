@@ -136,6 +136,27 @@ describe('provisioning a cluster on the lab through the API', () => {
       return rows?.[0].n === 1 ? rows : undefined;
     }, 30);
     expect(read).toEqual([{ replica: true, n: 1 }]);
+
+    // the lab supervises its daemons: an HAProxy that dies is started again
+    const haproxy = () => spawnSync('pgrep', ['-f', `^/usr/sbin/haproxy -db -f ${hosts[0].root}/etc/haproxy/labshop.cfg$`], { encoding: 'utf8' }).stdout.trim();
+    const killed = haproxy();
+    expect(killed).toMatch(/^\d+$/);
+    execFileSync('kill', ['-9', killed]);
+    const restarted = await until('HAProxy to be started again', async () => (haproxy() && haproxy() !== killed ? haproxy() : undefined), 30);
+    expect(restarted).not.toBe(killed);
+    expect(await until('the read-write port', () => query(cluster.readWritePort, entry, superuser, 'select count(*)::int as n from probe').catch(() => undefined), 30)).toEqual([{ n: 1 }]);
+
+    // a member whose processes all died (a reboot, as far as the lab goes) comes back with `make lab`
+    const member = hosts[2];
+    const processes = () => spawnSync('pgrep', ['-f', `${member.root}/(usr/local/bin/rocket-supervise|var/lib|etc/(patroni|haproxy))`], { encoding: 'utf8' }).stdout.trim();
+    execFileSync('sh', ['-c', `kill -9 ${processes().split('\n').join(' ')}`]);
+    await until('the member to be down', async () => (processes() === '' ? true : undefined), 30);
+    lab('up', '6');
+    const health = await until('Patroni on the member', async () => {
+      const res = await fetch(`http://${member.address}:8008/health`).catch(() => undefined);
+      return res?.ok ? ((await res.json()) as { state: string }) : undefined;
+    }, 120);
+    expect(health.state).toBe('running');
   });
 
   it('fails a provisioning whose server cannot be reached, keeps its log and puts the servers back', async () => {
