@@ -4,6 +4,7 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
+import { SWRConfig } from 'swr';
 import { rocketDbaasApiRef } from '../../api/RocketDbaasApi';
 import { fakeRocketApi, intakeRequest } from '../../__testUtils__/fakeRocketApi';
 import { createFromTemplateRouteRef, rootRouteRef } from '../../routes';
@@ -18,19 +19,22 @@ const mountedRoutes = {
 };
 
 function renderPage(api: ReturnType<typeof fakeRocketApi>, permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY, path: string) {
+  // a cache of its own per test: usePermission keeps answers in SWR's cache, which would carry "allowed" over
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [rocketDbaasApiRef, api],
-        [signalApiRef, noSignals],
-        [permissionApiRef, mockApis.permission({ authorize: permission })],
-      ]}
-    >
-      <Routes>
-        <Route path="/rocket-dbaas/intake/:id" element={<IntakePage />} />
-        <Route path="/rocket-dbaas/intake" element={<IntakePage />} />
-      </Routes>
-    </TestApiProvider>,
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [rocketDbaasApiRef, api],
+          [signalApiRef, noSignals],
+          [permissionApiRef, mockApis.permission({ authorize: permission })],
+        ]}
+      >
+        <Routes>
+          <Route path="/rocket-dbaas/intake/:id" element={<IntakePage />} />
+          <Route path="/rocket-dbaas/intake" element={<IntakePage />} />
+        </Routes>
+      </TestApiProvider>
+    </SWRConfig>,
     { ...mountedRoutes, routeEntries: [path] },
   );
 }
