@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,8 @@ describe('AnsibleRunner.removeAbandonedRunFolders', () => {
   it("removes the run folders of processes that are gone, and keeps the living ones'", async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rocket-runner-test-'));
     try {
-      const gone = spawnSync('true').pid!; // a process that has exited
+      // above the kernel's highest pid: no process has it
+      const gone = Number(fs.readFileSync('/proc/sys/kernel/pid_max', 'utf8')) + 1;
       for (const name of [`rocket-ansible-${gone}-abc`, `rocket-ansible-${process.pid}-def`, 'rocket-ansible-x', 'other']) {
         fs.mkdirSync(path.join(tmp, name));
         fs.writeFileSync(path.join(tmp, name, 'id'), 'a key');

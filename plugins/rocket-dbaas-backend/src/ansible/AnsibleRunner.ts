@@ -68,13 +68,19 @@ export class AnsibleRunner {
     for (const name of await fs.readdir(tmpDir)) {
       const pid = Number(name.match(RUN_FOLDER)?.[1]);
       if (!pid || isAlive(pid)) continue;
-      await fs.rm(path.join(tmpDir, name), { recursive: true, force: true });
-      removed.push(name);
+      try {
+        await fs.rm(path.join(tmpDir, name), { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // another user's folder in a shared /tmp: not ours to remove
+      }
     }
     return removed;
   }
 
   async run(run: AnsibleRun): Promise<AnsibleResult> {
+    // an abort before the start: the listener added later would never fire
+    if (run.signal?.aborted) return { exitCode: null, timedOut: false, aborted: true };
     const key = this.privateKey();
     if (!key) throw new Error('SSH is not configured: set rocketDbaas.ssh.privateKey or privateKeyPath');
     for (const host of run.hosts) {

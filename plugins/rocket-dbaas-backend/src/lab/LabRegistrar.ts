@@ -27,9 +27,9 @@ const labInventory = z.array(
  * servers. The lab made their host keys and wrote them to a local file, so
  * their fingerprints are pinned as they are: this is their enrolment. A lab
  * rebuilt with `make lab-down && make lab` has new keys: its free pool servers
- * are enrolled again from the new inventory. A key that changes behind the
- * lab's back (not in the inventory), or on a server in a cluster, stays
- * refused until a DBA enrols it.
+ * are enrolled again from the new inventory (every `make lab` writes the keys
+ * it finds on disk there). A key that changes between two runs of the lab's
+ * playbook, or on a server in a cluster, stays refused until a DBA enrols it.
  */
 export class LabRegistrar {
   constructor(
@@ -56,7 +56,9 @@ export class LabRegistrar {
     if (!fresh.length && !rebuilt.length) return 0;
     await this.store.transaction(async tx => {
       for (const h of rebuilt) {
-        const before = known.items.find(s => s.hostname === h.hostname)!;
+        // read again in the transaction: a server claimed in the meantime keeps its pin
+        const before = await tx.servers.get(h.hostname);
+        if (before?.role !== 'pool') continue;
         await tx.servers.update(h.hostname, {
           hostKeyFingerprint: h.hostKeyFingerprint,
           hostPublicKey: h.hostPublicKey,

@@ -9,6 +9,7 @@ import { NodeSshExecutor } from '../ssh/NodeSshExecutor';
 import { remoteCommands } from '../ssh/remoteCommands';
 import { TestSshd } from '../__testUtils__/TestSshd';
 import { LabRegistrar } from './LabRegistrar';
+import { rekeyLabServer } from '../__testUtils__/rekeyLabServer';
 
 jest.setTimeout(300_000);
 
@@ -111,12 +112,7 @@ describe('the lab (scripts/lab.sh and ansible/lab.yml)', () => {
     expect(output).not.toContain('BEGIN OPENSSH PRIVATE KEY');
 
     // lab02 gets a new host key: Ansible refuses it and still runs on lab01
-    const keyFile = path.join(inventory[1].root, 'etc/ssh/ssh_host_ed25519_key');
-    fs.rmSync(keyFile);
-    fs.rmSync(`${keyFile}.pub`);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
-    execFileSync('kill', ['-HUP', fs.readFileSync(path.join(inventory[1].root, 'run/sshd.pid'), 'utf8').trim()]);
-    await new Promise(r => setTimeout(r, 500));
+    await rekeyLabServer(inventory[1]);
     output = '';
     const refused = await runner.run({ playbook: 'facts.yml', hosts, timeoutSeconds: 120, onOutput: text => (output += text) });
     expect(refused.exitCode).not.toBe(0);

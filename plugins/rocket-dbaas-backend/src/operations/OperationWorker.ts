@@ -11,9 +11,12 @@ export interface OperationHandler {
    * Does the work; throws to fail. `log` goes into the operation's (capped)
    * log. `signal` aborts when the backend stops (the work is handed back and
    * resumed by the next backend) or when this backend lost the lease: stop the
-   * work either way. Handlers must be safe to re-run.
+   * work either way. `holdsLease` renews the lease and tells whether this
+   * backend still holds it: ask before a step that must not race a new owner
+   * (a heartbeat notices a lost lease only every leaseMs / 3). Handlers must be
+   * safe to re-run.
    */
-  run(operation: Operation, log: (text: string) => void, signal: AbortSignal): Promise<void>;
+  run(operation: Operation, log: (text: string) => void, signal: AbortSignal, holdsLease: () => Promise<boolean>): Promise<void>;
   /** Puts things right after a final failure (e.g. servers back to the pool). */
   onFailure(operation: Operation, reason: string): Promise<void>;
 }
@@ -92,10 +95,13 @@ export class OperationWorker {
 
     // a lost lease (another backend took the operation over) stops the work too
     const lost = new AbortController();
+    const holdsLease = async () => {
+      if (!lost.signal.aborted && !(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost.abort();
+      return !lost.signal.aborted;
+    };
     const heartbeat = setInterval(async () => {
       try {
-        if (!(await this.store.operations.heartbeat(lease, this.leaseMs, log.toString()))) lost.abort();
-        else await this.onProgress(operation);
+        if (await holdsLease()) await this.onProgress(operation);
       } catch (error) {
         this.logger.warn(`Operation ${operation.id}: heartbeat failed: ${error}`);
       }
@@ -103,7 +109,7 @@ export class OperationWorker {
 
     let failure: string | undefined;
     try {
-      await handler.run(operation, text => log.append(text), AbortSignal.any([this.stopping.signal, lost.signal]));
+      await handler.run(operation, text => log.append(text), AbortSignal.any([this.stopping.signal, lost.signal]), holdsLease);
     } catch (error) {
       failure = (error as Error).message;
     } finally {

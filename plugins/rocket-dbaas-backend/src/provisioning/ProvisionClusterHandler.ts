@@ -46,7 +46,7 @@ export class ProvisionClusterHandler implements OperationHandler {
     private readonly timeoutSeconds = 900,
   ) {}
 
-  async run(operation: Operation, log: (text: string) => void, signal: AbortSignal): Promise<void> {
+  async run(operation: Operation, log: (text: string) => void, signal: AbortSignal, holdsLease: () => Promise<boolean>): Promise<void> {
     const name = operation.target;
     const cluster = await this.store.clusters.get(name);
     if (!cluster) throw new Error(`Cluster ${name} is gone`);
@@ -83,8 +83,9 @@ export class ProvisionClusterHandler implements OperationHandler {
         pg_replication_password: passwords.replication,
       },
     });
-    // a backend that stops leaves things as they are: the next one resumes the playbook
-    if (result.aborted) throw new Error('stopped: the backend is shutting down');
+    // a backend that stops, or lost the operation to another one, leaves things as they are:
+    // the next one resumes the playbook (and a release now could undo the new owner's work)
+    if (result.aborted || !(await holdsLease())) throw new Error('stopped: the backend is shutting down or lost the operation');
     const failure = playbookFailure(result, this.timeoutSeconds);
     if (failure) {
       log('[rocket] undoing what the playbook started (release.yml)\n');

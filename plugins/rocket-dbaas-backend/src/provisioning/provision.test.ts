@@ -8,6 +8,7 @@ import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { RocketTestBackend, startRocketTestBackend } from '../__testUtils__/rocketTestBackend';
 import { clusterPasswords } from './clusterPasswords';
+import { rekeyLabServer } from '../__testUtils__/rekeyLabServer';
 
 jest.setTimeout(600_000);
 
@@ -241,12 +242,7 @@ describe('provisioning a cluster on the lab through the API', () => {
 
   it('refuses a server whose host key changed: nothing runs, and the refusal is on the server and in the audit log', async () => {
     const victim = hosts[5];
-    const keyFile = path.join(victim.root, 'etc/ssh/ssh_host_ed25519_key');
-    fs.rmSync(keyFile);
-    fs.rmSync(`${keyFile}.pub`);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyFile]);
-    execFileSync('kill', ['-HUP', fs.readFileSync(path.join(victim.root, 'run/sshd.pid'), 'utf8').trim()]);
-    await new Promise(r => setTimeout(r, 500));
+    await rekeyLabServer(victim);
 
     await create('labkey', [victim.hostname]);
     const cluster = await settled('labkey');
